@@ -1,0 +1,94 @@
+"""Build ``data/planmap.duckdb`` from the committed data, atomically.
+
+The database is written to a temporary file beside the target and moved into
+place only when every step succeeded, so a failed build leaves the previous
+database byte-identical. The database is a build artefact (git-ignored).
+"""
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+import paths
+import queries
+
+from .catalog import column_types
+from .dataset import TABLE_FILES, read_documents, read_table
+
+__all__ = ["build", "needs_build", "data_files", "BuildError"]
+
+_PANDAS_TYPES = {"VARCHAR": "string", "INTEGER": "Int64", "DOUBLE": "Float64", "BOOLEAN": "boolean"}
+
+
+class BuildError(RuntimeError):
+    """The database could not be built; the previous one is untouched."""
+
+
+def data_files() -> list[Path]:
+    """Every committed file the database is built from."""
+    return [paths.CATALOG, paths.DOCUMENTS, *[p for p in TABLE_FILES.values() if p.exists()],
+            *sorted(paths.QUERIES.glob("build/*.sql"))]
+
+
+def needs_build(target: Path | None = None) -> bool:
+    """True when the database is missing or older than any file it is built from."""
+    target = target or paths.DATABASE
+    if not target.exists():
+        return True
+    built = target.stat().st_mtime
+    return any(p.stat().st_mtime > built for p in data_files())
+
+
+def _frame(table: str, rows: list[dict]) -> pd.DataFrame:
+    types = column_types(table)
+    frame = pd.DataFrame(rows, columns=list(types))
+    for name, kind in types.items():
+        frame[name] = frame[name].astype(_PANDAS_TYPES[kind])
+    return frame
+
+
+def _load(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
+    con.from_df(_frame(table, rows)).create(table)
+
+
+def build(target: Path | None = None, progress=None) -> dict[str, int]:
+    """Build the database; return row counts per table. Raises :class:`BuildError`."""
+    target = Path(target or paths.DATABASE)
+    report = progress or (lambda message: None)
+    started = time.perf_counter()
+    try:
+        documents, parts = read_documents()
+        tables = {name: read_table(name) for name in TABLE_FILES}
+    except (OSError, ValueError) as exc:
+        raise BuildError(f"cannot read the data files: {exc}") from None
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    counts: dict[str, int] = {}
+    try:
+        con = duckdb.connect(str(tmp))
+        try:
+            report("documents")
+            _load(con, "documents", documents)
+            _load(con, "document_parts", parts)
+            for name, rows in tables.items():
+                report(name)
+                _load(con, name, rows)
+            con.execute(queries.load("build/entity_streets"))
+            con.execute(queries.load("build/v_entities"))
+            for name in ["documents", "document_parts", *tables, "entity_streets", "v_entities"]:
+                counts[name] = con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]  # noqa: S608 (catalog names)
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        os.replace(tmp, target)
+    except Exception as exc:
+        raise BuildError(f"build failed, previous database kept: {exc}") from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+        Path(str(tmp) + ".wal").unlink(missing_ok=True)
+    counts["seconds"] = round(time.perf_counter() - started, 3)
+    return counts

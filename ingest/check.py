@@ -1,0 +1,107 @@
+"""Validate the committed data: quotes at their lines, codes, references, duplicates.
+
+Returns a list of problems (empty when all is well). Quotes are checked against
+the seeds only when they are available; the report says so when they are not.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+import paths
+
+from .catalog import ENTITY_TABLES
+from .dataset import TABLE_FILES, read_documents, read_table
+from .reader import DocumentError, read_document
+from .quotes import quote_found
+
+__all__ = ["check", "VOCABULARY"]
+
+VOCABULARY = {
+    "status": {None, "existing", "planned", "under_construction", "completed"},
+    "review": {"auto", "reviewed", "manual"},
+    "scope": {"district", "sub", "city", "province"},
+    "nature": {None, "预期性", "约束性"},
+}
+
+
+def check() -> tuple[list[str], list[str]]:
+    """Return ``(problems, notes)``."""
+    problems: list[str] = []
+    notes: list[str] = []
+    try:
+        documents, parts = read_documents()
+        tables = {name: read_table(name) for name in TABLE_FILES}
+    except (OSError, ValueError) as exc:
+        return [f"cannot read data files: {exc}"], notes
+    doc_ids = {d["doc_id"] for d in documents}
+    streets = {r["street_code"]: r for r in tables["street_offices"]}
+    districts = {r["district_code"] for r in tables["districts"]}
+    if len(streets) != 48:
+        problems.append(f"street_offices.csv has {len(streets)} streets, expected 48")
+    ids: Counter[str] = Counter()
+    for table in ENTITY_TABLES:
+        keys: Counter[tuple] = Counter()
+        for row in tables[table]:
+            where = f"{table}.csv {row.get('entity_id')}"
+            ids[row["entity_id"]] += 1
+            if row["doc_id"] not in doc_ids:
+                problems.append(f"{where}: unknown doc_id {row['doc_id']!r}")
+            if not row.get("name"):
+                problems.append(f"{where}: empty name")
+            if not row.get("quote") or len(row["quote"]) > 30:
+                problems.append(f"{where}: quote missing or longer than 30 characters")
+            if row.get("district_code") and row["district_code"] not in districts:
+                problems.append(f"{where}: unknown district_code {row['district_code']}")
+            for code in filter(None, (row.get("street_codes") or "").split(";")):
+                if code not in streets:
+                    problems.append(f"{where}: unknown street code {code}")
+                elif row.get("district_code") and streets[code]["district_code"] != row["district_code"]:
+                    problems.append(f"{where}: street {code} is not in district {row['district_code']}")
+            for column, allowed in VOCABULARY.items():
+                if column in row and row[column] not in allowed:
+                    problems.append(f"{where}: {column}={row[column]!r} not in {sorted(map(str, allowed))}")
+            line = None if table == "layouts" else row["line"]  # one layout per document and name
+            keys[(row["doc_id"], row["name"], row.get("kind"), row.get("layout_id"), row.get("base_year"),
+                  row.get("target_year"), row.get("status"), row.get("group_label"), line)] += 1
+        problems += [f"{table}.csv: duplicate row {key[:2]} at line {key[-1]}" for key, n in keys.items() if n > 1]
+    problems += [f"duplicate entity_id {entity_id}" for entity_id, n in ids.items() if n > 1]
+    layout_ids = {r["entity_id"] for r in tables["layouts"]}
+    for row in tables["layout_components"]:
+        if row["layout_id"] not in layout_ids:
+            problems.append(f"layout_components.csv {row['entity_id']}: dangling layout_id {row['layout_id']}")
+    for row in tables["layouts"]:
+        if row.get("parent_id") and row["parent_id"] not in layout_ids:
+            problems.append(f"layouts.csv {row['entity_id']}: dangling parent_id {row['parent_id']}")
+    for row in tables["aliases"]:
+        if row["entity_id"] not in ids:
+            problems.append(f"aliases.csv: {row['alias']} points at unknown {row['entity_id']}")
+    problems += _check_quotes(tables, doc_ids, notes)
+    return problems, notes
+
+
+def _check_quotes(tables: dict, doc_ids: set[str], notes: list[str]) -> list[str]:
+    problems: list[str] = []
+    loaded = {}
+    for doc_id in sorted(doc_ids):
+        seed = paths.seed_path(doc_id)
+        if seed is None:
+            continue
+        try:
+            loaded[doc_id] = read_document(seed, doc_id)
+        except DocumentError as exc:
+            problems.append(f"seed {doc_id}: {exc}")
+    if not loaded:
+        notes.append("seeds not found (../shared/seeds or PLANMAP_SEEDS): quotes were not checked against the text")
+        return problems
+    checked = 0
+    for table in [*ENTITY_TABLES, "street_mentions"]:
+        for row in tables[table]:
+            doc = loaded.get(row["doc_id"])
+            if doc is None:
+                continue
+            checked += 1
+            if not quote_found(doc, row["line"], row["quote"]):
+                problems.append(f"{table}.csv {row.get('entity_id', '')}: quote {row['quote']!r} "
+                                f"not found at {row['doc_id']} line {row['line']}")
+    notes.append(f"{checked} quotes checked against the seeds in {paths.seeds_dir()}")
+    return problems

@@ -1,0 +1,87 @@
+"""Read and write the committed data files (CSV, YAML) as typed rows.
+
+CSV files are the diff-friendly, human-editable form: UTF-8, a header row in the
+catalog's column order, one entity per row, sorted by id.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import yaml
+
+import paths
+
+from .catalog import column_types, columns
+
+__all__ = ["TABLE_FILES", "read_table", "write_table", "read_documents", "coerce"]
+
+TABLE_FILES: dict[str, Path] = {
+    "districts": paths.REFERENCE / "districts.csv",
+    "street_offices": paths.REFERENCE / "street_offices.csv",
+    "street_variants": paths.REVIEW / "street_variants.csv",
+    "aliases": paths.REVIEW / "aliases.csv",
+    "rejections": paths.REVIEW / "rejections.csv",
+    "sections": paths.ENTITIES / "sections.csv",
+    "street_mentions": paths.ENTITIES / "street_mentions.csv",
+    **{name: paths.ENTITIES / f"{name}.csv" for name in (
+        "layouts", "layout_components", "places", "parks", "schools", "renewal_sites", "projects", "indicators")},
+}
+
+
+def coerce(value: object, kind: str) -> object:
+    """Convert a CSV cell to the catalog type; empty cells become None."""
+    if value is None or value == "":
+        return None
+    if kind == "INTEGER":
+        return int(value)
+    if kind == "DOUBLE":
+        return float(value)
+    if kind == "BOOLEAN":
+        if isinstance(value, bool):
+            return value
+        return str(value).strip().lower() in {"true", "1", "yes"}
+    return str(value)
+
+
+def read_table(table: str, path: Path | None = None) -> list[dict]:
+    """Rows of ``table`` as dicts of typed values; raises ValueError on a wrong header."""
+    path = path or TABLE_FILES[table]
+    if not path.exists():
+        return []
+    types = column_types(table)
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        if reader.fieldnames != list(types):
+            raise ValueError(f"{path.name}: header {reader.fieldnames} does not match the catalog {list(types)}")
+        rows = []
+        for number, row in enumerate(reader, start=2):
+            try:
+                rows.append({name: coerce(row[name], kind) for name, kind in types.items()})
+            except ValueError as exc:
+                raise ValueError(f"{path.name}:{number}: {exc}") from None
+    return rows
+
+
+def write_table(table: str, rows: list[dict], path: Path | None = None) -> None:
+    """Write rows in catalog column order (missing columns empty)."""
+    path = path or TABLE_FILES[table]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns(table), extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: ("" if v is None else ("true" if v is True else "false" if v is False else v))
+                         for k, v in row.items()})
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+
+
+def read_documents() -> tuple[list[dict], list[dict]]:
+    """``(documents, document_parts)`` from ``data/documents.yaml``."""
+    with paths.DOCUMENTS.open(encoding="utf-8") as fh:
+        spec = yaml.safe_load(fh)["documents"]
+    doc_columns = columns("documents")
+    documents = [{c: (None if d.get(c) is None else str(d.get(c))) for c in doc_columns} for d in spec]
+    parts = [{"doc_id": d["doc_id"], **part} for d in spec for part in d.get("parts", [])]
+    return documents, parts

@@ -1,0 +1,40 @@
+-- Build step: the flat view every consumer uses (search, downloads, outside checks).
+-- One row per entity of every family. Parameters: none.
+-- Columns: entity_id, family, name, kind, district_code, street_code, doc_id, line, quote, status,
+--          review, note, section_id
+CREATE OR REPLACE VIEW v_entities AS
+WITH unioned AS (
+    SELECT entity_id, 'layout' AS family, name, scope AS kind, district_code, NULL AS street_codes,
+           doc_id, line, quote, NULL AS status, review, note FROM layouts
+    UNION ALL
+    SELECT entity_id, 'layout_component', name, kind, district_code, NULL, doc_id, line, quote, NULL, review, note
+    FROM layout_components
+    UNION ALL
+    SELECT entity_id, 'place', name, kind, district_code, street_codes, doc_id, line, quote, status, review, note
+    FROM places
+    UNION ALL
+    SELECT entity_id, 'park', name, kind, district_code, street_codes, doc_id, line, quote, status, review, note
+    FROM parks
+    UNION ALL
+    SELECT entity_id, 'school', name, kind, district_code, street_codes, doc_id, line, quote, status, review, note
+    FROM schools
+    UNION ALL
+    SELECT entity_id, 'renewal_site', name, kind, district_code, street_codes, doc_id, line, quote, status, review,
+           note FROM renewal_sites
+    UNION ALL
+    SELECT entity_id, 'project', name, kind, district_code, street_codes, doc_id, line, quote, status, review, note
+    FROM projects
+    UNION ALL
+    SELECT entity_id, 'indicator', name, category, district_code, NULL, doc_id, line, quote, NULL, review, note
+    FROM indicators
+    UNION ALL
+    SELECT street_code, 'street_office', name, '街道', district_code, street_code, NULL, NULL, NULL, 'existing',
+           'reference', NULL FROM street_offices
+)
+SELECT u.entity_id, u.family, u.name, u.kind, u.district_code,
+       NULLIF(split_part(coalesce(u.street_codes, ''), ';', 1), '') AS street_code,
+       u.doc_id, u.line, u.quote, u.status, u.review, u.note,
+       (SELECT s.section_id FROM sections AS s
+         WHERE s.doc_id = u.doc_id AND u.line BETWEEN s.line_start AND s.line_end
+         ORDER BY s.line_start DESC, s.level DESC LIMIT 1) AS section_id
+FROM unioned AS u;

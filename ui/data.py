@@ -1,0 +1,42 @@
+"""Cached, read-only access to the database for the pages; builds it first when missing or stale."""
+from __future__ import annotations
+
+import duckdb
+import streamlit as st
+
+import paths
+import queries
+from ingest.build import BuildError, build, needs_build
+
+from .i18n import t
+
+
+@st.cache_resource(show_spinner=False)
+def connection() -> duckdb.DuckDBPyConnection:
+    """One read-only connection per server process (cursors are taken per query)."""
+    if needs_build():
+        with st.spinner(t("db_building")):
+            build()
+    return duckdb.connect(str(paths.DATABASE), read_only=True)
+
+
+def query(name: str, **params):
+    """Run a named query on a fresh cursor of the shared connection (thread-safe)."""
+    return queries.run_query(connection().cursor(), name, **params)
+
+
+@st.cache_data(show_spinner=False)
+def cached_query(name: str, **params):
+    """``query`` for results that only change when the database does."""
+    return query(name, **params)
+
+
+def ensure_database() -> bool:
+    """Open (building if needed) the database; on failure show how to fix it and return False."""
+    try:
+        connection()
+        return True
+    except (BuildError, duckdb.Error, OSError) as exc:
+        st.error(t("db_failed"))
+        st.caption(str(exc)[:500])
+        return False
