@@ -7,7 +7,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 MODULES = ["paths"] + [
-    name for package in ("ingest", "queries", "ui")
+    name for package in ("ingest", "queries", "geo", "ui")
     for name in [package] + [m.name for m in pkgutil.walk_packages([str(ROOT / package)], prefix=f"{package}.")]
     if not name.endswith("__main__")
 ]
