@@ -15,6 +15,7 @@ DATA = ROOT / "data"
 ENTITIES = DATA / "entities"
 REFERENCE = DATA / "reference"
 REVIEW = DATA / "review"
+GAZETTEER = DATA / "gazetteer"
 CATALOG = DATA / "catalog.yaml"
 DOCUMENTS = DATA / "documents.yaml"
 DATABASE = Path(os.environ.get("PLANMAP_DB", DATA / "planmap.duckdb"))

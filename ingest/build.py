@@ -30,7 +30,8 @@ class BuildError(RuntimeError):
 
 def data_files() -> list[Path]:
     """Every committed file the database is built from."""
-    return [paths.CATALOG, paths.DOCUMENTS, *[p for p in TABLE_FILES.values() if p.exists()],
+    return [paths.CATALOG, paths.DOCUMENTS, paths.REFERENCE / "districts.geojson",
+            *[p for p in TABLE_FILES.values() if p.exists()],
             *sorted(paths.QUERIES.glob("build/*.sql"))]
 
 
@@ -41,6 +42,18 @@ def needs_build(target: Path | None = None) -> bool:
         return True
     built = target.stat().st_mtime
     return any(p.stat().st_mtime > built for p in data_files())
+
+
+def _resolve_locations(tables: dict[str, list[dict]]) -> list[dict]:
+    """Anchor coordinates filled in, the point's district, the stated or inferred 街道."""
+    from geo.boundaries import districts
+    from geo.gazetteer import resolve_locations
+
+    stated = {row["entity_id"]: row["street_codes"].split(";")[0]
+              for table in ("places", "parks", "schools", "renewal_sites", "projects")
+              for row in tables[table] if row.get("street_codes")}
+    names = {row["street_code"]: row["name"] for row in tables["street_offices"]}
+    return resolve_locations(tables["anchors"], tables["locations"], stated, districts(), names)
 
 
 def _frame(table: str, rows: list[dict]) -> pd.DataFrame:
@@ -77,9 +90,11 @@ def build(target: Path | None = None, progress=None) -> dict[str, int]:
             for name, rows in tables.items():
                 report(name)
                 _load(con, name, rows)
+            report("entity_locations")
+            _load(con, "entity_locations", _resolve_locations(tables))
             con.execute(queries.load("build/entity_streets"))
             con.execute(queries.load("build/v_entities"))
-            for name in ["documents", "document_parts", *tables, "entity_streets", "v_entities"]:
+            for name in ["documents", "document_parts", *tables, "entity_locations", "entity_streets", "v_entities"]:
                 counts[name] = con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]  # noqa: S608 (catalog names)
             con.execute("CHECKPOINT")
         finally:

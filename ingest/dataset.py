@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import yaml
@@ -24,6 +25,10 @@ TABLE_FILES: dict[str, Path] = {
     "aliases": paths.REVIEW / "aliases.csv",
     "rejections": paths.REVIEW / "rejections.csv",
     "sections": paths.ENTITIES / "sections.csv",
+    "anchors": paths.GAZETTEER / "anchors.csv",
+    "locations": paths.GAZETTEER / "locations.csv",
+    "lines": paths.GAZETTEER / "lines.geojson",
+    "layout_geometries": paths.GAZETTEER / "layout_geometries.geojson",
     "street_mentions": paths.ENTITIES / "street_mentions.csv",
     **{name: paths.ENTITIES / f"{name}.csv" for name in (
         "layouts", "layout_components", "places", "parks", "schools", "renewal_sites", "projects", "indicators")},
@@ -51,6 +56,8 @@ def read_table(table: str, path: Path | None = None) -> list[dict]:
     if not path.exists():
         return []
     types = column_types(table)
+    if path.suffix == ".geojson":
+        return _read_geojson(path, types)
     with path.open(encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
         if reader.fieldnames != list(types):
@@ -61,6 +68,25 @@ def read_table(table: str, path: Path | None = None) -> list[dict]:
                 rows.append({name: coerce(row[name], kind) for name, kind in types.items()})
             except ValueError as exc:
                 raise ValueError(f"{path.name}:{number}: {exc}") from None
+    return rows
+
+
+def _read_geojson(path: Path, types: dict[str, str]) -> list[dict]:
+    """Features as rows: their properties plus ``geometry_wkt`` and ``geometry_type``."""
+    from shapely.geometry import shape
+
+    try:
+        features = json.loads(path.read_text(encoding="utf-8"))["features"]
+    except (ValueError, KeyError) as exc:
+        raise ValueError(f"{path.name}: not a GeoJSON FeatureCollection ({exc})") from None
+    rows = []
+    for number, feature in enumerate(features):
+        geometry = shape(feature["geometry"])
+        props = {**feature.get("properties", {}), "geometry_wkt": geometry.wkt, "geometry_type": geometry.geom_type}
+        missing = [name for name in types if name not in props]
+        if missing:
+            raise ValueError(f"{path.name}: feature {number} lacks {missing}")
+        rows.append({name: coerce(props[name], kind) for name, kind in types.items()})
     return rows
 
 

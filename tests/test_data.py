@@ -23,6 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_every_csv_header_matches_the_catalog():
     for table, path in TABLE_FILES.items():
         assert path.exists(), path
+        if path.suffix != ".csv":
+            continue
         header = path.read_text(encoding="utf-8").split("\n", 1)[0].split(",")
         assert header == columns(table), table
 

@@ -1,7 +1,8 @@
 -- Build step: the flat view every consumer uses (search, downloads, outside checks).
 -- One row per entity of every family. Parameters: none.
 -- Columns: entity_id, family, name, kind, district_code, street_code, doc_id, line, quote, status,
---          review, note, section_id
+--          review, note, section_id, lon, lat, precision_m, located_by, street_basis
+-- street_code: the first street the text states, else the one inferred from the entity's location.
 CREATE OR REPLACE VIEW v_entities AS
 WITH unioned AS (
     SELECT entity_id, 'layout' AS family, name, scope AS kind, district_code, NULL AS street_codes,
@@ -32,9 +33,18 @@ WITH unioned AS (
            'reference', NULL FROM street_offices
 )
 SELECT u.entity_id, u.family, u.name, u.kind, u.district_code,
-       NULLIF(split_part(coalesce(u.street_codes, ''), ';', 1), '') AS street_code,
+       coalesce(NULLIF(split_part(coalesce(u.street_codes, ''), ';', 1), ''), loc.street_code) AS street_code,
        u.doc_id, u.line, u.quote, u.status, u.review, u.note,
        (SELECT s.section_id FROM sections AS s
          WHERE s.doc_id = u.doc_id AND u.line BETWEEN s.line_start AND s.line_end
-         ORDER BY s.line_start DESC, s.level DESC LIMIT 1) AS section_id
-FROM unioned AS u;
+         ORDER BY s.line_start DESC, s.level DESC LIMIT 1) AS section_id,
+       coalesce(loc.lon, seat.lon) AS lon, coalesce(loc.lat, seat.lat) AS lat,
+       coalesce(loc.precision_m, seat.precision_m) AS precision_m,
+       CASE WHEN u.family = 'street_office' THEN CASE WHEN seat.lon IS NULL THEN 'unlocated' ELSE 'street_seat' END
+            WHEN u.family IN ('layout', 'indicator') THEN NULL
+            ELSE coalesce(loc.located_by, 'unlocated') END AS located_by,
+       CASE WHEN u.street_codes IS NOT NULL AND u.street_codes <> '' THEN 'stated'
+            ELSE loc.street_basis END AS street_basis
+FROM unioned AS u
+LEFT JOIN entity_locations AS loc ON loc.entity_id = u.entity_id
+LEFT JOIN anchors AS seat ON u.family = 'street_office' AND seat.anchor_id = u.entity_id;
