@@ -56,6 +56,19 @@ def _resolve_locations(tables: dict[str, list[dict]]) -> list[dict]:
     return resolve_locations(tables["anchors"], tables["locations"], stated, districts(), names)
 
 
+def _layout_geometries(tables: dict[str, list[dict]], located: list[dict]) -> list[dict]:
+    """Schematic geometry for every layout component; hand-drawn overrides win."""
+    from geo.boundaries import districts
+    from geo.schematic import draw_layout_geometries
+
+    by_entity = {row["entity_id"]: row for row in located if row["lon"] is not None}
+    anchors = {row["name"]: row for row in tables["anchors"] if row.get("lon") is not None}
+    derived = draw_layout_geometries(tables["layout_components"], by_entity, anchors, tables["lines"], districts())
+    overrides = {row["entity_id"]: row for row in tables["layout_geometries"]}
+    return [overrides.get(row["entity_id"], row) for row in derived] + [
+        row for entity_id, row in overrides.items() if entity_id not in {r["entity_id"] for r in derived}]
+
+
 def _frame(table: str, rows: list[dict]) -> pd.DataFrame:
     types = column_types(table)
     frame = pd.DataFrame(rows, columns=list(types))
@@ -87,11 +100,12 @@ def build(target: Path | None = None, progress=None) -> dict[str, int]:
             report("documents")
             _load(con, "documents", documents)
             _load(con, "document_parts", parts)
+            located = _resolve_locations(tables)
+            tables["layout_geometries"] = _layout_geometries(tables, located)
             for name, rows in tables.items():
                 report(name)
                 _load(con, name, rows)
-            report("entity_locations")
-            _load(con, "entity_locations", _resolve_locations(tables))
+            _load(con, "entity_locations", located)
             con.execute(queries.load("build/entity_streets"))
             con.execute(queries.load("build/v_entities"))
             for name in ["documents", "document_parts", *tables, "entity_locations", "entity_streets", "v_entities"]:

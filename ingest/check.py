@@ -75,8 +75,38 @@ def check() -> tuple[list[str], list[str]]:
     for row in tables["aliases"]:
         if row["entity_id"] not in ids:
             problems.append(f"aliases.csv: {row['alias']} points at unknown {row['entity_id']}")
+    problems += _check_gazetteer(tables, ids, streets)
     problems += _check_quotes(tables, doc_ids, notes)
     return problems, notes
+
+
+def _check_gazetteer(tables: dict, ids: Counter, streets: dict) -> list[str]:
+    """Every locatable entity has one location; anchors exist; vocabularies hold; coordinates near Jinan."""
+    from geo.gazetteer import LOCATED_BY
+
+    problems: list[str] = []
+    anchors = {row["anchor_id"]: row for row in tables["anchors"]}
+    seen: Counter[str] = Counter(row["entity_id"] for row in tables["locations"])
+    locatable = {row["entity_id"] for table in ("places", "parks", "schools", "renewal_sites", "projects",
+                                                "layout_components") for row in tables[table]}
+    problems += [f"locations.csv: {e} listed {n} times" for e, n in seen.items() if n > 1]
+    problems += [f"locations.csv: no row for {e}" for e in sorted(locatable - set(seen))]
+    problems += [f"locations.csv: unknown entity {e}" for e in sorted(set(seen) - locatable)]
+    for row in tables["locations"]:
+        if row["located_by"] not in LOCATED_BY:
+            problems.append(f"locations.csv {row['entity_id']}: located_by {row['located_by']!r}")
+        if row["anchor_id"] and row["anchor_id"] not in anchors:
+            problems.append(f"locations.csv {row['entity_id']}: unknown anchor {row['anchor_id']}")
+        if row["located_by"] != "unlocated" and row["lon"] is None and not row["anchor_id"]:
+            problems.append(f"locations.csv {row['entity_id']}: located but no coordinates and no anchor")
+    for row in tables["anchors"]:
+        if row["lon"] is None or not (116.2 < row["lon"] < 117.9 and 36.0 < row["lat"] < 37.6):
+            problems.append(f"anchors.csv {row['anchor_id']}: coordinates missing or outside Jinan")
+        if row["method"] == "street_seat" and row["anchor_id"] not in streets:
+            problems.append(f"anchors.csv {row['anchor_id']}: street seat for an unknown street")
+        if not row.get("precision_m") or row["precision_m"] <= 0:
+            problems.append(f"anchors.csv {row['anchor_id']}: precision_m must be positive")
+    return problems
 
 
 def _check_quotes(tables: dict, doc_ids: set[str], notes: list[str]) -> list[str]:

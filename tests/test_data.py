@@ -79,7 +79,7 @@ def test_every_query_runs_and_returns_its_declared_columns(con, name):
     sql = queries.load(name)
     header = " ".join(line for line in sql.splitlines() if line.startswith("--"))
     params = {"family": "project", "district_code": None, "street_code": "370105013000", "text": "公园",
-              "doc_id": "003", "section_id": "003:1367"}
+              "doc_id": "003", "section_id": "003:1367", "layout_id": "lay-003-0005"}
     needed = {p for p in params if f"${p}" in sql}
     frame = queries.run_query(con, name, **{p: params[p] for p in needed})
     declared = header.split("Columns:", 1)[1]

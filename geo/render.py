@@ -1,0 +1,103 @@
+"""Static PNG renderings of the layers, for reviewing geometry the way a reader sees it.
+
+``python -m geo render [OUT_DIR]`` writes one PNG per layout (its components over the
+district boundaries, rivers and roads) and one per entity family (located points with
+their precision circles; planned hollow, existing filled). Chinese labels need a CJK
+font (Debian: fonts-wqy-microhei); without one the labels show as boxes.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import geopandas as gpd
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib import font_manager  # noqa: E402
+
+from .crs import METRIC_CRS  # noqa: E402
+from .layers import district_layer  # noqa: E402
+
+__all__ = ["render_layout", "render_family"]
+
+_CJK_FONTS = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC")
+_COLOURS = ["#d7191c", "#2b83ba", "#1a9641", "#fdae61", "#7b3294", "#e66101", "#008837", "#5e3c99"]
+
+
+def _font() -> None:
+    for path in font_manager.findSystemFonts():
+        if any(tag in path.lower() for tag in ("wqy", "cjk", "sourcehan")):
+            font_manager.fontManager.addfont(path)
+    names = {f.name for f in font_manager.fontManager.ttflist}
+    for name in _CJK_FONTS:
+        if name in names:
+            plt.rcParams["font.family"] = name
+            return
+
+
+def _base(ax, codes: list[str], lines: gpd.GeoDataFrame) -> None:
+    codes = [c for c in codes if isinstance(c, str) and c] or ["370103", "370104", "370105"]
+    frame = district_layer().to_crs(METRIC_CRS)
+    frame.plot(ax=ax, color="#f2f2f2", edgecolor="#bbbbbb", linewidth=0.6)
+    frame[frame.district_code.isin(codes)].plot(ax=ax, color="#fbfaf4", edgecolor="#555555", linewidth=1.2)
+    if len(lines):
+        metric = lines.to_crs(METRIC_CRS)
+        metric[metric.kind == "river"].plot(ax=ax, color="#6baed6", linewidth=1.6)
+        metric[metric.kind == "road"].plot(ax=ax, color="#bdbdbd", linewidth=1.0)
+    bounds = frame[frame.district_code.isin(codes)].total_bounds
+    pad = 1500
+    ax.set_xlim(bounds[0] - pad, bounds[2] + pad)
+    ax.set_ylim(bounds[1] - pad, bounds[3] + pad)
+    ax.set_axis_off()
+
+
+def render_layout(title: str, components: gpd.GeoDataFrame, lines: gpd.GeoDataFrame, codes: list[str],
+                  out: Path) -> Path:
+    """Components (columns group_label, name, geometry) of one layout, coloured by group."""
+    _font()
+    fig, ax = plt.subplots(figsize=(10, 9), dpi=110)
+    _base(ax, codes, lines)
+    metric = components.to_crs(METRIC_CRS)
+    key = "group_label" if metric["group_label"].nunique() > 1 else "name"  # one group: colour each member
+    for colour, (_key, part) in zip(_COLOURS * 3, metric.groupby(key, sort=False)):
+        polys = part[part.geom_type.isin(["Polygon", "MultiPolygon"])]
+        if len(polys):
+            polys.plot(ax=ax, color=colour, alpha=0.25, edgecolor=colour, linewidth=1.2, linestyle="--")
+        linear = part[part.geom_type.isin(["LineString", "MultiLineString"])]
+        if len(linear):
+            linear.plot(ax=ax, color=colour, linewidth=4, alpha=0.8)
+        points = part[part.geom_type == "Point"]
+        if len(points):
+            points.plot(ax=ax, color=colour, markersize=90, edgecolor="white")
+        for row in part.itertuples():
+            anchor = row.geometry.representative_point()
+            ax.annotate(f"{row.group_label}·{row.name}", (anchor.x, anchor.y), fontsize=8, color=colour,
+                        ha="center", bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": colour, "alpha": 0.8})
+    ax.set_title(f"{title}（示意 schematic）", fontsize=13)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(out, bbox_inches="tight")
+    plt.close(fig)
+    return out
+
+
+def render_family(title: str, points: gpd.GeoDataFrame, lines: gpd.GeoDataFrame, codes: list[str],
+                  out: Path) -> Path:
+    """Located entities (columns status, precision_m, geometry): planned hollow, existing filled."""
+    _font()
+    fig, ax = plt.subplots(figsize=(10, 9), dpi=110)
+    _base(ax, codes, lines)
+    metric = points.to_crs(METRIC_CRS)
+    circles = metric.copy()
+    circles["geometry"] = metric.buffer(metric["precision_m"].fillna(0).astype(float))
+    circles.plot(ax=ax, color="#9ecae1", alpha=0.12, edgecolor="#9ecae1", linewidth=0.3)
+    planned = metric["status"].isin(["planned", "under_construction"])
+    if planned.any():
+        metric[planned].plot(ax=ax, facecolor="white", edgecolor="#d7191c", markersize=30, linewidth=1.4)
+    if (~planned).any():
+        metric[~planned].plot(ax=ax, color="#2b83ba", markersize=30)
+    ax.set_title(f"{title}: {len(metric)} located (planned hollow red, existing filled blue; circles = precision)")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(out, bbox_inches="tight")
+    plt.close(fig)
+    return out
