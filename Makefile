@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install db check bench clean
+.PHONY: run test install browser db check bench clean
 
 $(STAMP): requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON)"; exit 1; }
@@ -14,7 +14,24 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
 
-install: $(STAMP)
+# Leaflet and its plugins come from the npm registry and are served by the app itself
+# (static/vendor, git-ignored), so maps work with no internet at all.
+ASSETS := static/vendor/.installed
+$(ASSETS): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	rm -rf static/vendor && mkdir -p static/vendor
+	cp -r node_modules/leaflet/dist static/vendor/leaflet
+	cp -r node_modules/leaflet.markercluster/dist static/vendor/markercluster
+	touch $(ASSETS)
+
+install: $(STAMP) $(ASSETS)
+
+# The browser tests drive Debian's chromium (never a downloaded browser); CJK fonts make the
+# screenshots readable. Installed when missing and we are root (CI is); otherwise a hint.
+browser:
+	@if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi wqy; then :; \
+	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; \
+	else echo "note: install chromium and fonts-wqy-microhei (apt) to run the browser tests"; fi
 
 db: install
 	$(PY) -m ingest build --if-stale
@@ -22,7 +39,7 @@ db: install
 run: db
 	$(PY) -m streamlit run app.py --server.headless true
 
-test: install
+test: install browser
 	$(PY) -m pytest
 
 check: install

@@ -20,7 +20,7 @@ def main(argv: list[str]) -> int:
     out = Path(argv[1]) if len(argv) > 1 else paths.ARTIFACTS / "layers"
     con = duckdb.connect(str(paths.DATABASE), read_only=True)
     lines = wkt_layer(queries.run_query(con, "lines"))
-    layouts = queries.run_query(con, "layouts_with_geometry")
+    layouts = queries.run_query(con, "layouts_with_geometry", district_code=None)
     for layout in layouts.itertuples():
         parts = wkt_layer(queries.run_query(con, "layout_component_geometries", layout_id=layout.entity_id))
         path = render_layout(f"{layout.name} ({layout.doc_id})", parts, lines, [layout.district_code],

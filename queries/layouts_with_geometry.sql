@@ -1,10 +1,11 @@
--- Layouts that have at least one drawable component. Parameters: none.
--- Columns: entity_id, name, scope, district_code, doc_id, n_components, n_drawn
-SELECT l.entity_id, l.name, l.scope, l.district_code, l.doc_id, count(c.entity_id) AS n_components,
+-- Layouts that have at least one drawable component. Parameters: $district_code (NULL = all).
+-- Columns: entity_id, name, scope, district_code, doc_id, headline, n_components, n_drawn
+SELECT l.entity_id, l.name, l.scope, l.district_code, l.doc_id, l.headline, count(c.entity_id) AS n_components,
        count(g.entity_id) AS n_drawn
 FROM layouts AS l
 JOIN layout_components AS c ON c.layout_id = l.entity_id
 LEFT JOIN layout_geometries AS g ON g.entity_id = c.entity_id
+WHERE $district_code IS NULL OR l.district_code = $district_code
 GROUP BY ALL
 HAVING count(g.entity_id) > 0
-ORDER BY l.doc_id, l.entity_id;
+ORDER BY l.headline DESC, l.doc_id, l.entity_id;

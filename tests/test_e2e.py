@@ -1,0 +1,189 @@
+"""End to end: the real server driven in headless Chromium with the network limited to localhost.
+
+Screenshots (projector 1280×720 and phone 390×844) are saved to artifacts/e2e/.
+"""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import duckdb
+import pytest
+
+import paths
+import queries
+
+from .conftest import IN_CI
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = paths.ARTIFACTS / "e2e"
+BASE_FEATURES = None  # districts + schematic lines, counted from the database
+
+
+def _need(condition: bool, why: str) -> None:
+    if not condition:
+        if IN_CI:
+            pytest.fail(f"under CI nothing may skip: {why}")
+        pytest.skip(why)
+
+
+@pytest.fixture(scope="module")
+def server(db_path):
+    _need(CHROMIUM.exists(), "Debian's chromium is not installed (apt-get install chromium)")
+    _need((ROOT / "static" / "vendor" / "leaflet" / "leaflet.js").exists(),
+          "Leaflet assets missing: run `make install` (npm ci copies them to static/vendor)")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "PLANMAP_DB": str(db_path)}
+    process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+                                "--server.headless", "true", "--server.address", "127.0.0.1"],
+                               cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(120):
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
+                break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        process.kill()
+        pytest.fail("the Streamlit server did not start")
+    yield url
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright = pytest.importorskip("playwright.sync_api")
+    with playwright.sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--disable-quic"])
+        yield instance
+        instance.close()
+
+
+class Session:
+    """A browser page whose network is limited to the app's own server."""
+
+    def __init__(self, browser, server, width=1280, height=720):
+        self.context = browser.new_context(viewport={"width": width, "height": height})
+        self.blocked: list[str] = []
+        self.errors: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.server = server
+
+    def _route(self, route):
+        if route.request.url.startswith(self.server):
+            return route.continue_()
+        self.blocked.append(route.request.url)
+        return route.abort()
+
+    def open(self, path: str):
+        self.page.goto(f"{self.server}/{path}")
+        self.page.wait_for_selector("h1, h2", timeout=60000)
+        return self
+
+    def features(self, expected: int | None = None, timeout: float = 45) -> int:
+        """Leaflet vector features painted in the map iframe (waits until ``expected`` when given)."""
+        deadline = time.time() + timeout
+        count = -1
+        while time.time() < deadline:
+            count = sum(frame.locator("path.leaflet-interactive").count() for frame in self.page.frames
+                        if "streamlit_folium" in frame.url)
+            if count > 0 and (expected is None or count == expected):
+                return count
+            self.page.wait_for_timeout(500)
+        return count
+
+    def shot(self, name: str) -> None:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        self.page.wait_for_timeout(800)
+        self.page.screenshot(path=str(SHOTS / f"{name}.png"))
+
+    def close(self):
+        assert self.blocked == [], f"requests left localhost: {self.blocked[:5]}"
+        assert self.errors == [], self.errors[:3]
+        self.context.close()
+
+
+@pytest.fixture(scope="module")
+def facts(db_path):
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        base = con.execute("SELECT (SELECT count(*) FROM lines)").fetchone()[0] + 10  # + district polygons
+        located = lambda frame: int(frame["lon"].notna().sum())  # noqa: E731
+        projects = queries.run_query(con, "projects_filtered", district_code=None, street_code=None, category=None,
+                                     status=None, doc_id=None, text=None)
+        yaoshan = queries.run_query(con, "projects_filtered", district_code=None, street_code="370105013000",
+                                    category=None, status=None, doc_id=None, text=None)
+        huaiyin = projects[projects["district_code"] == "370104"]
+        headline = sum(len(queries.run_query(con, "layout_component_geometries", layout_id=row.entity_id))
+                       for row in queries.run_query(con, "headline_layouts").itertuples())
+        return {"base": base, "projects": located(projects), "yaoshan": located(yaoshan),
+                "yaoshan_rows": len(yaoshan), "huaiyin": located(huaiyin), "headline": headline}
+
+
+def test_overview_paints_the_headline_layouts(browser, server, facts):
+    session = Session(browser, server).open("")
+    assert session.features(facts["base"] + facts["headline"]) == facts["base"] + facts["headline"]
+    session.shot("overview_1280x720")
+    session.close()
+
+
+def test_projects_map_and_filter_change(browser, server, facts):
+    session = Session(browser, server).open("projects")
+    assert session.features(facts["base"] + facts["projects"]) == facts["base"] + facts["projects"]
+    session.shot("projects_1280x720")
+    session.page.get_by_test_id("stMain").get_by_test_id("stSelectbox").first.click()
+    session.page.get_by_role("option", name="槐荫区").click()
+    assert session.features(facts["base"] + facts["huaiyin"]) == facts["base"] + facts["huaiyin"]
+    session.page.wait_for_url("**d=370104**", timeout=30000)
+    session.close()
+
+
+def test_shared_url_restores_the_street_view(browser, server, facts):
+    session = Session(browser, server).open("projects?s=370105013000")
+    assert session.features(facts["base"] + facts["yaoshan"]) == facts["base"] + facts["yaoshan"]
+    session.page.get_by_text(f"共 {facts['yaoshan_rows']} 项").wait_for(timeout=30000)
+    session.shot("projects_yaoshan_1280x720")
+    session.close()
+
+
+def test_presentation_mode_steps(browser, server):
+    session = Session(browser, server).open("layouts?d=370104&l=lay-003-0005&p=1")
+    session.page.get_by_text("第 1 / 11 项").wait_for(timeout=30000)
+    assert session.features() > 0
+    session.shot("layouts_presentation_step1_1280x720")
+    session.page.get_by_role("button", name="下一个 ▶").click()
+    session.page.get_by_text("第 2 / 11 项").wait_for(timeout=30000)
+    session.page.wait_for_url("**step=2**", timeout=30000)
+    session.shot("layouts_presentation_step2_1280x720")
+    session.close()
+
+
+@pytest.mark.parametrize("path", ["facilities", "indicators", "sources", "layouts"])
+def test_other_pages_render_offline(browser, server, path):
+    session = Session(browser, server).open(path)
+    if path in ("facilities", "layouts"):
+        assert session.features() > 0
+    session.shot(f"{path}_1280x720")
+    session.close()
+
+
+@pytest.mark.parametrize("path", ["", "projects", "layouts?d=370104&l=lay-003-0005&p=1"])
+def test_phone_size(browser, server, path):
+    session = Session(browser, server, width=390, height=844).open(path)
+    if path:
+        assert session.features() > 0
+    session.shot(f"{(path or 'overview').split('?')[0]}_390x844")
+    session.close()

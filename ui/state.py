@@ -1,0 +1,78 @@
+"""Shareable state in the URL: each page declares its parameters; bad values are ignored with a notice.
+
+A parameter spec maps a short URL key to a validator returning the clean value or
+raising ``ValueError``. Widgets take their initial value from the URL once per
+session (their ``key`` in session state then wins), and the page writes its
+current state back, so a copied link reopens the same view.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+import streamlit as st
+
+from .i18n import t
+
+__all__ = ["one_of", "text", "integer", "read", "write", "seed_widget"]
+
+_MAX_LEN = 200
+
+
+def one_of(allowed: Iterable[str]) -> Callable[[str], str]:
+    allowed = set(allowed)
+
+    def check(value: str) -> str:
+        if value not in allowed:
+            raise ValueError("unknown value")
+        return value
+    return check
+
+
+def text(value: str) -> str:
+    if len(value) > 80 or re.search(r"[\x00-\x1f<>]", value):
+        raise ValueError("unusable text")
+    return value
+
+
+def integer(low: int, high: int) -> Callable[[str], int]:
+    def check(value: str) -> int:
+        if not re.fullmatch(r"\d{1,6}", value) or not low <= int(value) <= high:
+            raise ValueError("out of range")
+        return int(value)
+    return check
+
+
+def read(spec: dict[str, Callable[[str], object]]) -> dict[str, object]:
+    """Valid values of the page's URL parameters; each bad one shows a notice and is dropped."""
+    values: dict[str, object] = {}
+    for key in spec:
+        raw = st.query_params.get_all(key) if key in st.query_params else []
+        if not raw:
+            continue
+        value = raw[-1]
+        try:
+            if len(value) > _MAX_LEN:
+                raise ValueError("too long")
+            values[key] = spec[key](value)
+        except (ValueError, TypeError):
+            st.warning(f"{t('ignored_param')}: `{key}`", icon=":material/warning:")
+    return values
+
+
+def seed_widget(widget_key: str, url_values: dict, url_key: str, default=None) -> None:
+    """Give a widget its initial value from the URL (only the first time this session sees the page)."""
+    marker = f"_seeded_{widget_key}"
+    if marker not in st.session_state:
+        st.session_state[marker] = True
+        if url_key in url_values:
+            st.session_state[widget_key] = url_values[url_key]
+        elif default is not None and widget_key not in st.session_state:
+            st.session_state[widget_key] = default
+
+
+def write(values: dict[str, object]) -> None:
+    """Replace the URL's parameters with the page's current state (empty values left out)."""
+    clean = {k: str(v) for k, v in values.items() if v not in (None, "", [], False)}
+    if dict(st.query_params) != clean:
+        st.query_params.from_dict(clean)

@@ -1,0 +1,77 @@
+"""项目 Projects: filters (district, all 48 街道 with counts, category, status, document, text); map and table
+in step; detail with provenance and precision; CSV / GeoJSON downloads."""
+import streamlit as st
+
+from ui import detail, downloads, maps
+from ui.data import cached_query
+from ui.i18n import district_label, family_label, status_label, t, table
+from ui.sidebar import shared_params
+from ui.state import one_of, read, seed_widget, text, write
+
+DISTRICTS = ["", "370105", "370103", "370104"]
+streets = cached_query("street_counts", district_code=None)
+docs = cached_query("document_counts")
+CATEGORIES = sorted(cached_query("entities_by_family", family="project", district_code=None)["kind"].dropna().unique())
+STATUSES = ["planned", "under_construction", "completed", "existing"]
+url = read({"d": one_of(DISTRICTS[1:]), "s": one_of(streets["street_code"]), "c": one_of(CATEGORIES),
+            "st": one_of(STATUSES), "doc": one_of(docs["doc_id"]), "q": text, "sel": str})
+for widget, key in [("p_district", "d"), ("p_street", "s"), ("p_category", "c"), ("p_status", "st"),
+                    ("p_doc", "doc"), ("p_text", "q")]:
+    seed_widget(widget, url, key)
+
+st.title(t("projects"))
+if st.session_state.pop("p_reset", False):
+    for widget in ("p_district", "p_street", "p_category", "p_status", "p_doc", "p_text"):
+        st.session_state[widget] = ""
+cols = st.columns([1, 1.4, 1, 1, 1.2, 1.6])
+district = cols[0].selectbox(t("district"), DISTRICTS, key="p_district", format_func=district_label) or None
+in_district = streets if district is None else streets[streets["district_code"] == district]
+labels = {r.street_code: f"{r.name} ({r.n_projects})" for r in in_district.itertuples()}
+if st.session_state.get("p_street") not in labels:
+    st.session_state["p_street"] = ""
+street = cols[1].selectbox(t("street"), ["", *labels], key="p_street",
+                           format_func=lambda c: labels.get(c, t("all_streets"))) or None
+category = cols[2].selectbox(t("category"), ["", *CATEGORIES], key="p_category",
+                             format_func=lambda c: c or "—") or None
+status = cols[3].selectbox(t("status"), ["", *STATUSES], key="p_status",
+                           format_func=lambda s: status_label(s) if s else "—") or None
+titles = dict(zip(docs["doc_id"], docs["title"]))
+doc_id = cols[4].selectbox(t("source_doc"), ["", *docs["doc_id"]], key="p_doc",
+                           format_func=lambda d: f"{d} {titles[d][:14]}" if d else "—") or None
+needle = cols[5].text_input(t("search"), key="p_text", placeholder=t("search_ph")).strip() or None
+
+rows = cached_query("projects_filtered", district_code=district, street_code=street, category=category,
+                    status=status, doc_id=doc_id, text=needle)
+located = rows.dropna(subset=["lon"])
+st.caption(t("results", n=len(rows), m=len(located)))
+if rows.empty:
+    st.info(t("empty"))
+    if st.button(t("reset"), key="p_reset_button"):
+        st.session_state["p_reset"] = True
+        st.rerun()
+    st.stop()
+
+table_col, map_col = st.columns([1, 1.3])
+with table_col:
+    picked = st.dataframe(table(rows, ["name", "status", "street_name", "category"]),
+                          hide_index=True, width="stretch", height=480, key="p_table",
+                          on_select="rerun", selection_mode="single-row")
+selected_rows = picked.selection.rows if picked else []
+selected = rows.iloc[selected_rows[0]]["entity_id"] if selected_rows else url.get("sel")
+with map_col:
+    clicked = maps.show([maps.points_group(rows, "project", family_label("project"), selected)], key="p_map",
+                        district=district)
+    maps.legend(family_label("project"), [(t("planned"), "#d95f02", "hollow"), (t("existing"), "#d95f02", "filled")])
+if clicked and clicked.get("entity_id") in set(rows["entity_id"]):
+    selected = clicked["entity_id"]
+if selected in set(rows["entity_id"]):
+    detail.entity(selected)
+else:
+    st.caption(t("click_hint"))
+downloads.render(rows, "projects")
+unlocated = rows[rows["lon"].isna()]
+if len(unlocated):
+    with st.expander(t("unlocated_note", n=len(unlocated))):
+        st.dataframe(table(unlocated, ["name", "category", "doc_id", "line"]), hide_index=True, key="p_unlocated")
+write({**shared_params(), "d": district, "s": street, "c": category, "st": status, "doc": doc_id, "q": needle,
+       "sel": selected if selected in set(rows["entity_id"]) else None})
