@@ -52,15 +52,38 @@ def _base(ax, codes: list[str], lines: gpd.GeoDataFrame) -> None:
     ax.set_axis_off()
 
 
+def _finish(fig, ax, title: str, source: str, out, handles=None) -> None:
+    from matplotlib.lines import Line2D  # noqa: F401  (legend handles are built by the callers)
+
+    ax.set_title(title, fontsize=14)
+    if handles:
+        ax.legend(handles=handles, loc="lower right", fontsize=9, framealpha=0.92)
+    fig.text(0.01, 0.005, source, fontsize=7.5, color="#555555", ha="left", va="bottom", wrap=True)
+    if hasattr(out, "write"):
+        fig.savefig(out, bbox_inches="tight", format="png")
+    else:
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+        fig.savefig(out, bbox_inches="tight")
+    plt.close(fig)
+
+
+SOURCE = ("来源 Source: 济南市天桥区/市中区/槐荫区公开规划文件; 区界 echarts-china-cities (MIT), GCJ-02→WGS-84; "
+          "图形为示意 (schematic), 位置标注精度 (approximate). Jinan PlanMap")
+
+
 def render_layout(title: str, components: gpd.GeoDataFrame, lines: gpd.GeoDataFrame, codes: list[str],
-                  out: Path) -> Path:
+                  out, source: str = SOURCE) -> object:
     """Components (columns group_label, name, geometry) of one layout, coloured by group."""
     _font()
     fig, ax = plt.subplots(figsize=(10, 9), dpi=110)
     _base(ax, codes, lines)
+    from matplotlib.patches import Patch
+
     metric = components.to_crs(METRIC_CRS)
     key = "group_label" if metric["group_label"].nunique() > 1 else "name"  # one group: colour each member
+    handles = []
     for colour, (_key, part) in zip(_COLOURS * 3, metric.groupby(key, sort=False)):
+        handles.append(Patch(facecolor=colour, edgecolor=colour, alpha=0.6, label=str(_key)))
         polys = part[part.geom_type.isin(["Polygon", "MultiPolygon"])]
         if len(polys):
             polys.plot(ax=ax, color=colour, alpha=0.25, edgecolor=colour, linewidth=1.2, linestyle="--")
@@ -74,15 +97,12 @@ def render_layout(title: str, components: gpd.GeoDataFrame, lines: gpd.GeoDataFr
             anchor = row.geometry.representative_point()
             ax.annotate(f"{row.group_label}·{row.name}", (anchor.x, anchor.y), fontsize=8, color=colour,
                         ha="center", bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": colour, "alpha": 0.8})
-    ax.set_title(f"{title}（示意 schematic）", fontsize=13)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(out, bbox_inches="tight")
-    plt.close(fig)
+    _finish(fig, ax, f"{title}（示意 schematic）", source, out, handles)
     return out
 
 
 def render_family(title: str, points: gpd.GeoDataFrame, lines: gpd.GeoDataFrame, codes: list[str],
-                  out: Path) -> Path:
+                  out, source: str = SOURCE, colour: str = "#d95f02") -> object:
     """Located entities (columns status, precision_m, geometry): planned hollow, existing filled."""
     _font()
     fig, ax = plt.subplots(figsize=(10, 9), dpi=110)
@@ -91,13 +111,17 @@ def render_family(title: str, points: gpd.GeoDataFrame, lines: gpd.GeoDataFrame,
     circles = metric.copy()
     circles["geometry"] = metric.buffer(metric["precision_m"].fillna(0).astype(float))
     circles.plot(ax=ax, color="#9ecae1", alpha=0.12, edgecolor="#9ecae1", linewidth=0.3)
+    from matplotlib.lines import Line2D
+
     planned = metric["status"].isin(["planned", "under_construction"])
     if planned.any():
-        metric[planned].plot(ax=ax, facecolor="white", edgecolor="#d7191c", markersize=30, linewidth=1.4)
+        metric[planned].plot(ax=ax, facecolor="white", edgecolor=colour, markersize=30, linewidth=1.4)
     if (~planned).any():
-        metric[~planned].plot(ax=ax, color="#2b83ba", markersize=30)
-    ax.set_title(f"{title}: {len(metric)} located (planned hollow red, existing filled blue; circles = precision)")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(out, bbox_inches="tight")
-    plt.close(fig)
+        metric[~planned].plot(ax=ax, color=colour, markersize=30)
+    handles = [Line2D([], [], marker="o", linestyle="", markerfacecolor="white", markeredgecolor=colour,
+                      label="规划/在建 planned"),
+               Line2D([], [], marker="o", linestyle="", color=colour, label="现有/已完成 existing"),
+               Line2D([], [], marker="o", linestyle="", markersize=14, color="#9ecae1", alpha=0.4,
+                      label="位置精度 precision")]
+    _finish(fig, ax, f"{title}（{len(metric)}）", source, out, handles)
     return out

@@ -162,3 +162,15 @@ def focus_view(parts, entity_id: str) -> tuple[tuple[float, float], int]:
     extent = max(maxx - minx, maxy - miny, 1500)
     zoom = 13 if extent < 4000 else 12 if extent < 9000 else 11
     return (point.y, point.x), zoom
+
+
+def fit_view(frame, district: str | None) -> tuple[tuple[float, float] | None, int | None]:
+    """Centre and zoom that frame the located rows when a filter has narrowed them; else the district view."""
+    located = frame.dropna(subset=["lon", "lat"])
+    if located.empty or len(located) > 150:
+        return None, None
+    lat0, lat1 = located["lat"].min(), located["lat"].max()
+    lon0, lon1 = located["lon"].min(), located["lon"].max()
+    extent = max(lat1 - lat0, (lon1 - lon0) * 0.8)
+    zoom = 15 if extent < 0.01 else 14 if extent < 0.02 else 13 if extent < 0.05 else 12 if extent < 0.1 else 11
+    return ((lat0 + lat1) / 2, (lon0 + lon1) / 2), zoom

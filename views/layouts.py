@@ -1,7 +1,7 @@
 """空间布局 Layouts: choose district and layout; toggle groups; click a component; presentation mode."""
 import streamlit as st
 
-from ui import detail, maps
+from ui import detail, export, maps
 from ui.data import cached_query
 from ui.i18n import district_label, t
 from ui.sidebar import shared_params
@@ -54,6 +54,8 @@ clicked = maps.show(maps.layout_groups(parts, current), key="layouts_map", distr
                     height=600 if present else 540, center=center, zoom=zoom)
 maps.legend(names[layout_id], [e for e in entries if e[0] in (shown or [])])
 st.caption(t("schematic_note"))
+export.layout_controls(names[layout_id], parts, lambda: maps.layout_groups(parts, current), entries, district,
+                       center, zoom)
 selected = current or (clicked or {}).get("entity_id") or url.get("sel")
 if selected in set(parts["entity_id"]):
     row = parts[parts["entity_id"] == selected].iloc[0]

@@ -2,7 +2,7 @@
 in step; detail with provenance and precision; CSV / GeoJSON downloads."""
 import streamlit as st
 
-from ui import detail, downloads, maps
+from ui import detail, downloads, export, maps
 from ui.data import cached_query
 from ui.i18n import district_label, family_label, status_label, t, table
 from ui.sidebar import shared_params
@@ -59,8 +59,9 @@ with table_col:
 selected_rows = picked.selection.rows if picked else []
 selected = rows.iloc[selected_rows[0]]["entity_id"] if selected_rows else url.get("sel")
 with map_col:
+    center, zoom = maps.fit_view(rows, district) if (street or needle or doc_id) else (None, None)
     clicked = maps.show([maps.points_group(rows, "project", family_label("project"), selected)], key="p_map",
-                        district=district)
+                        district=district, center=center, zoom=zoom)
     maps.legend(family_label("project"), [(t("planned"), "#d95f02", "hollow"), (t("existing"), "#d95f02", "filled")])
 if clicked and clicked.get("entity_id") in set(rows["entity_id"]):
     selected = clicked["entity_id"]
@@ -69,6 +70,8 @@ if selected in set(rows["entity_id"]):
 else:
     st.caption(t("click_hint"))
 downloads.render(rows, "projects")
+export.points_controls(t("projects"), rows, lambda: [maps.points_group(rows, "project", t("projects"))],
+                       [(t("planned"), "#d95f02", "hollow"), (t("existing"), "#d95f02", "filled")], district)
 unlocated = rows[rows["lon"].isna()]
 if len(unlocated):
     with st.expander(t("unlocated_note", n=len(unlocated))):

@@ -1,0 +1,41 @@
+"""Map export for slides: standalone HTML with Leaflet inlined (no network) and a PNG."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import paths
+import queries
+
+
+@pytest.fixture(autouse=True)
+def _database(db_path, monkeypatch):
+    monkeypatch.setattr(paths, "DATABASE", db_path)
+
+
+@pytest.fixture()
+def parts(con):
+    from ui.maps import colour_groups
+    return colour_groups(queries.run_query(con, "layout_component_geometries", layout_id="lay-003-0005"))
+
+
+def test_standalone_html_has_everything_inline_and_escapes_the_title(parts):
+    if not (paths.ROOT / "static/vendor/leaflet/leaflet.js").exists():
+        pytest.fail("Leaflet assets missing: run `make install`")
+    from ui import export, maps
+    frame, entries = parts
+    html = export._html("两核<script>alert(1)</script>", maps.layout_groups(frame), entries, (36.67, 116.88), 12)
+    text = html.decode("utf-8")
+    assert not re.search(r'<script src="|<link rel="stylesheet" href="', text)  # nothing fetched
+    assert "L.map" in text and "两核" in text
+    assert "<script>alert(1)</script>" not in text and "&lt;script&gt;" in text
+
+
+def test_png_export_renders(parts, tmp_path):
+    from geo.layers import wkt_layer
+    from geo.render import render_layout
+    from ui import data
+    frame, _entries = parts
+    out = render_layout("两核三区、三纵三横", wkt_layer(frame), data.lines(), ["370104"], tmp_path / "x.png")
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and out.stat().st_size > 20000

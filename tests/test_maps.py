@@ -1,0 +1,75 @@
+"""Map building: offline assets, GCJ-02 shift at the tile boundary, escaping, one layer per family."""
+from __future__ import annotations
+
+import re
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+from shapely.geometry import Point
+
+from geo.crs import wgs84_to_gcj02
+from geo.layers import points_layer
+from geo.maps import escape_frame, legend, new_map, point_layer, style_for_status, to_display
+
+
+def frame():
+    return points_layer(pd.DataFrame({"entity_id": ["a", "b"], "name": ['<img src=x onerror="alert(1)">', "药山"],
+                                      "status": ["planned", "existing"], "lon": [116.98, 117.0],
+                                      "lat": [36.68, 36.69]}))
+
+
+def test_vector_map_references_no_outside_url():
+    html = new_map().get_root().render()
+    assert not re.search(r"https?://", html)
+    assert "/app/static/vendor/leaflet/leaflet.js" in html
+
+
+def test_online_basemaps_are_options():
+    assert "tile.openstreetmap.org" in new_map(basemap="osm").get_root().render()
+    assert "autonavi" in new_map(basemap="gaode").get_root().render()
+    with pytest.raises(ValueError):
+        new_map(basemap="bing")
+
+
+def test_gcj02_shift_only_for_gaode_tiles():
+    points = frame()
+    assert to_display(points, "vector").geometry.equals(points.geometry)
+    assert to_display(points, "osm").geometry.equals(points.geometry)
+    shifted = to_display(points, "gaode")
+    for before, after in zip(points.geometry, shifted.geometry):
+        assert (after.x, after.y) == pytest.approx(wgs84_to_gcj02(before.x, before.y), abs=1e-9)
+        assert after.x > before.x  # ~520 m east in Jinan
+    with pytest.raises(ValueError):
+        to_display(points.to_crs("EPSG:32650"), "gaode")
+
+
+def test_names_with_html_are_escaped_in_the_layer():
+    fmap = new_map()
+    point_layer(escape_frame(frame(), ["name"]), "项目", "#d95f02", ["name"], ["名称"]).add_to(fmap)
+    html = fmap.get_root().render()
+    assert "<img src=x" not in html
+    assert "&lt;img src=x" in html.replace("\\u0026", "&")
+
+
+def test_one_geojson_layer_for_all_points():
+    fmap = new_map()
+    many = points_layer(pd.DataFrame({"entity_id": [str(i) for i in range(500)], "name": ["x"] * 500,
+                                      "status": ["planned"] * 500, "lon": [116.9 + i / 5000 for i in range(500)],
+                                      "lat": [36.65] * 500}))
+    point_layer(many, "项目", "#d95f02", ["name"], ["名称"]).add_to(fmap)
+    html = fmap.get_root().render()
+    assert html.count("L.geoJson(") == 1 and html.count("L.circleMarker(") <= 1
+
+
+def test_planned_and_existing_look_different():
+    planned, existing = style_for_status("#d95f02", "planned"), style_for_status("#d95f02", "existing")
+    assert planned["dashArray"] and planned["fillColor"] == "#ffffff"
+    assert "dashArray" not in existing and existing["fillColor"] == "#d95f02"
+
+
+def test_legend_escapes_labels_and_rejects_non_colours():
+    element = legend("图例", [("<b>x</b>", "#123456", "filled")])
+    assert "&lt;b&gt;" in element.html_json
+    with pytest.raises(ValueError):
+        legend("图例", [("x", "red;background:url(x)", "filled")])
