@@ -88,9 +88,9 @@ def escape_frame(frame: gpd.GeoDataFrame, columns: Iterable[str]) -> gpd.GeoData
 def style_for_status(colour: str, status: str | None) -> dict:
     """Planned: hollow, dashed outline. Existing/completed: filled."""
     if status in PLANNED:
-        return {"color": colour, "weight": 2.5, "dashArray": "4 3", "fillColor": "#ffffff", "fillOpacity": 0.9,
-                "radius": 6}
-    return {"color": "#ffffff", "weight": 1, "fillColor": colour, "fillOpacity": 0.9, "radius": 6}
+        return {"color": colour, "weight": 2.5, "dashArray": "4 3", "fill": True, "fillColor": "#ffffff",
+                "fillOpacity": 0.9, "radius": 6}
+    return {"color": "#ffffff", "weight": 1, "fill": True, "fillColor": colour, "fillOpacity": 0.9, "radius": 7}
 
 
 def _geojson_data(frame: gpd.GeoDataFrame, properties: list[str]) -> dict:
@@ -141,7 +141,7 @@ def shape_layer(frame: gpd.GeoDataFrame, name: str, colour_field: str, tooltip_f
         kind = feature["geometry"]["type"]
         linear = "LineString" in kind
         return {"color": props[colour_field], "weight": 7 if linear else 2, "opacity": 0.15 if dimmed else 0.9,
-                "fillColor": props[colour_field], "fillOpacity": 0.03 if dimmed else 0.22, "dashArray": "8 6",
+                "fill": not linear, "fillColor": props[colour_field], "fillOpacity": 0.03 if dimmed else 0.22, "dashArray": "8 6",
                 "radius": 9}
 
     return folium.GeoJson(

@@ -65,7 +65,7 @@ def test_one_geojson_layer_for_all_points():
 def test_planned_and_existing_look_different():
     planned, existing = style_for_status("#d95f02", "planned"), style_for_status("#d95f02", "existing")
     assert planned["dashArray"] and planned["fillColor"] == "#ffffff"
-    assert "dashArray" not in existing and existing["fillColor"] == "#d95f02"
+    assert "dashArray" not in existing and existing["fillColor"] == "#d95f02" and existing["fill"]
 
 
 def test_legend_escapes_labels_and_rejects_non_colours():

@@ -8,7 +8,15 @@ from .i18n import t
 BASEMAP_KEYS = ["vector", "osm", "gaode"]
 
 
+_CSS = """<style>
+.block-container {padding-top: 2.2rem; padding-bottom: 1rem;}
+h1 {padding-top: 0.2rem;}
+.planmap-legend-bar {font-size: 0.9rem; line-height: 1.6; margin: 0.2rem 0 0.6rem;}
+</style>"""
+
+
 def render() -> None:
+    st.markdown(_CSS, unsafe_allow_html=True)  # our own layout tweaks: more map on a 720-px projector
     with st.sidebar:
         if "lang" not in st.session_state and st.query_params.get("lang") == "en":
             st.session_state["lang"] = "English"

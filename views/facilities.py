@@ -19,7 +19,7 @@ seed_widget("f_street", url, "s")
 if "f" in url:
     seed_widget("f_families", {"f": url["f"].split(",")}, "f")
 st.title(t("facilities"))
-cols = st.columns([1, 1.3, 2])
+cols = st.columns([1, 1.3, 1.8, 1.2])
 district = cols[0].selectbox(t("district"), ["", "370105", "370103", "370104"], key="f_district",
                              format_func=district_label) or None
 in_district = streets if district is None else streets[streets["district_code"] == district]
@@ -35,7 +35,7 @@ frames = {f: cached_query("facilities_filtered", family=f, district_code=distric
 kinds = sorted({k for frame in frames.values() for k in frame["kind"].dropna()})
 if st.session_state.get("f_kind") not in kinds:
     st.session_state["f_kind"] = ""
-kind = st.selectbox(t("kind"), ["", *kinds], key="f_kind", format_func=lambda k: k or "—") or None
+kind = cols[3].selectbox(t("kind"), ["", *kinds], key="f_kind", format_func=lambda k: k or "—") or None
 if kind:
     frames = {f: frame[frame["kind"] == kind] for f, frame in frames.items()}
 rows = pd.concat([frame.assign(family=f) for f, frame in frames.items()], ignore_index=True) if frames else \
