@@ -57,11 +57,11 @@ def test_street_selector_lists_all_48_with_counts():
 
 def test_switching_layout_changes_the_legend():
     at = app("layouts", d="370104")
-    legend = [m.value for m in at.markdown if "planmap-legend-bar" in m.value]
+    legend = [m.value for m in at.markdown if "class=\"planmap-legend-bar\"" in m.value]
     assert "两核" in legend[0]
     other = [o for o in at.selectbox(key="layouts_layout").options if "两核" not in o][0]
     at.selectbox(key="layouts_layout").select(other).run()
-    after = [m.value for m in at.markdown if "planmap-legend-bar" in m.value]
+    after = [m.value for m in at.markdown if "class=\"planmap-legend-bar\"" in m.value]
     assert after[0] != legend[0] and "两核" not in after[0]
 
 
