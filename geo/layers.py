@@ -12,7 +12,7 @@ from shapely import wkt
 from .boundaries import districts as _districts
 from .crs import STORAGE_CRS
 
-__all__ = ["district_layer", "points_layer", "wkt_layer"]
+__all__ = ["district_layer", "points_layer", "wkt_layer", "simplified", "around_study_area", "STUDY_AREA"]
 
 
 def district_layer(codes: list[str] | None = None) -> gpd.GeoDataFrame:
@@ -36,3 +36,27 @@ def wkt_layer(frame: pd.DataFrame, column: str = "geometry_wkt") -> gpd.GeoDataF
         raise TypeError(f"wkt_layer expects a pandas DataFrame, got {type(frame).__name__}")
     geometry = [wkt.loads(text) for text in frame[column]]
     return gpd.GeoDataFrame(frame.drop(columns=[column]), geometry=geometry, crs=STORAGE_CRS)
+
+
+def simplified(frame: gpd.GeoDataFrame, metres: float = 40) -> gpd.GeoDataFrame:
+    """Geometry simplified for display (tolerance in metres, topology kept); storage stays exact.
+
+    The reference boundaries have ~100 m vertex resolution, so 40 m changes nothing a reader can see.
+    """
+    from .crs import METRIC_CRS
+
+    out = frame.copy()
+    out["geometry"] = frame.to_crs(METRIC_CRS).simplify(metres, preserve_topology=True).to_crs(frame.crs)
+    return out
+
+
+STUDY_AREA = (116.70, 36.45, 117.25, 36.90)
+"""West, south, east, north (WGS-84) of what the maps show: the three districts and their surroundings."""
+
+
+def around_study_area(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Clip to the study area (neighbouring districts shrink to what is on screen)."""
+    from shapely.geometry import box
+
+    clipped = frame.clip(box(*STUDY_AREA))
+    return clipped[~clipped.geometry.is_empty].reset_index(drop=True)

@@ -26,7 +26,8 @@ from .crs import STORAGE_CRS, wgs84_to_gcj02
 
 __all__ = ["ASSET_BASE", "BASEMAPS", "new_map", "to_display", "escape_frame", "vector_base", "point_layer",
            "shape_layer", "legend", "PLANNED", "FAMILY_COLOURS", "GROUP_COLOURS", "style_for_status",
-           "map_html", "CENTER", "DISTRICT_VIEWS"]
+           "map_html", "CENTER", "DISTRICT_VIEWS", "AGGREGATE_ABOVE", "aggregate_by_street", "count_layer",
+           "points_or_counts"]
 
 ASSET_BASE = "/app/static/vendor"
 CENTER = (36.655, 116.96)
@@ -122,6 +123,42 @@ def point_layer(frame: gpd.GeoDataFrame, name: str, colour: str, tooltip_fields:
         highlight_function=lambda feature: {"weight": 4, "radius": 9},
         tooltip=folium.GeoJsonTooltip(fields=tooltip_fields, aliases=tooltip_aliases, sticky=True),
     )
+
+
+AGGREGATE_ABOVE = 3000
+"""More located points than this are drawn as counts per 街道 (one bubble per street seat)."""
+
+
+def aggregate_by_street(points: gpd.GeoDataFrame, seats: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Counts of ``points`` (column street_code) at each street seat; points without a street are left out."""
+    counts = points.groupby("street_code").size().rename("n").reset_index()
+    frame = seats.merge(counts, on="street_code", how="inner")
+    return frame[frame["n"] > 0].reset_index(drop=True)
+
+
+def count_layer(frame: gpd.GeoDataFrame, name: str, colour: str, label_field: str = "label") -> folium.GeoJson:
+    """Aggregated counts as ONE GeoJson layer of circles sized by count (area ∝ n)."""
+    data = _geojson_data(frame, [label_field, "n"])
+    biggest = max(int(frame["n"].max()), 1) if len(frame) else 1
+    return folium.GeoJson(
+        data, name=name, marker=folium.CircleMarker(radius=8),
+        style_function=lambda f: {"radius": 6 + 24 * (f["properties"]["n"] / biggest) ** 0.5, "color": "#ffffff",
+                                  "weight": 1.5, "fill": True, "fillColor": colour, "fillOpacity": 0.75},
+        tooltip=folium.GeoJsonTooltip(fields=[label_field], labels=False),
+    )
+
+
+def points_or_counts(points: gpd.GeoDataFrame, seats: gpd.GeoDataFrame, name: str, colour: str,
+                     tooltip_fields: list[str], tooltip_aliases: list[str]) -> tuple[folium.GeoJson, bool]:
+    """The layer the app draws for a family: every point, or counts per 街道 above ``AGGREGATE_ABOVE``.
+
+    ``points`` must already be escaped (and shifted for the basemap); returns ``(layer, aggregated)``.
+    """
+    if len(points) <= AGGREGATE_ABOVE:
+        return point_layer(points, name, colour, tooltip_fields, tooltip_aliases), False
+    counts = aggregate_by_street(points, seats)
+    counts["label"] = [html.escape(f"{n}: {c}") for n, c in zip(counts["name"], counts["n"])]
+    return count_layer(counts, name, colour), True
 
 
 def shape_layer(frame: gpd.GeoDataFrame, name: str, colour_field: str, tooltip_fields: list[str],

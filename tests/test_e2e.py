@@ -120,7 +120,9 @@ class Session:
 @pytest.fixture(scope="module")
 def facts(db_path):
     with duckdb.connect(str(db_path), read_only=True) as con:
-        base = con.execute("SELECT (SELECT count(*) FROM lines)").fetchone()[0] + 10  # + district polygons
+        from geo.layers import around_study_area, district_layer, wkt_layer
+        base = len(around_study_area(district_layer())) + len(around_study_area(wkt_layer(
+            queries.run_query(con, "lines"))))  # our vector basemap
         located = lambda frame: int(frame["lon"].notna().sum())  # noqa: E731
         projects = queries.run_query(con, "projects_filtered", district_code=None, street_code=None, category=None,
                                      status=None, doc_id=None, text=None)

@@ -26,7 +26,10 @@ def _base_frames(basemap: str, language: int):
     frame = data.districts().copy()
     frame["label"] = [district_label(code) if code in ("370103", "370104", "370105") else name
                       for code, name in zip(frame["district_code"], frame["name"])]
-    return to_display(frame, basemap), to_display(data.lines(), basemap)
+    from geo.layers import around_study_area, simplified
+
+    return (to_display(simplified(around_study_area(frame)), basemap),
+            to_display(simplified(around_study_area(data.lines()), 20), basemap))
 
 
 def base_map(basemap: str, language: int) -> folium.Map:
@@ -81,9 +84,10 @@ def legend(title: str, entries: list[tuple[str, str, str]]) -> None:
 
 
 def points_group(frame, family: str, name: str, selected: str | None = None) -> folium.FeatureGroup:
-    """One family's located rows as one GeoJson layer, plus a ring and precision circle for the selection."""
+    """One family's located rows as one GeoJson layer (or counts per 街道 when there are very many),
+    plus a ring and precision circle for the selection."""
     from geo.layers import points_layer
-    from geo.maps import FAMILY_COLOURS, escape_frame, point_layer
+    from geo.maps import FAMILY_COLOURS, escape_frame, points_or_counts
 
     from .i18n import status_label, t
 
@@ -94,8 +98,13 @@ def points_group(frame, family: str, name: str, selected: str | None = None) -> 
     layer = points_layer(located.assign(status_text=[status_label(s) for s in located["status"]],
                                         precision_text=[f"±{int(p)} m" for p in located["precision_m"]]))
     layer = escape_frame(display(layer), ["name", "status_text", "precision_text"])
-    point_layer(layer, name, FAMILY_COLOURS.get(family, "#333333"),
-                ["name", "status_text", "precision_text"], [name, t("status"), t("precision")]).add_to(group)
+    seats = display(points_layer(data.cached_query("street_seats")))
+    geojson, aggregated = points_or_counts(layer, seats, name, FAMILY_COLOURS.get(family, "#333333"),
+                                           ["name", "status_text", "precision_text"],
+                                           [name, t("status"), t("precision")])
+    geojson.add_to(group)
+    if aggregated:
+        st.info(t("aggregated"), icon=":material/bubble_chart:")
     if selected is not None and selected in set(located["entity_id"]):
         row = display(points_layer(located[located["entity_id"] == selected])).iloc[0]
         precision = float(located.loc[located["entity_id"] == selected, "precision_m"].iloc[0] or 0)

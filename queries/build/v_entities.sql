@@ -1,9 +1,10 @@
--- Build step: the flat view every consumer uses (search, downloads, outside checks).
+-- Build step: the flat view every consumer uses (search, downloads, outside checks), over a table
+-- materialised at build time.
 -- One row per entity of every family. Parameters: none.
 -- Columns: entity_id, family, name, kind, district_code, street_code, doc_id, line, quote, status,
 --          review, note, section_id, lon, lat, precision_m, located_by, street_basis
 -- street_code: the first street the text states, else the one inferred from the entity's location.
-CREATE OR REPLACE VIEW v_entities AS
+CREATE OR REPLACE TABLE entities_flat AS
 WITH unioned AS (
     SELECT entity_id, 'layout' AS family, name, scope AS kind, district_code, NULL AS street_codes,
            doc_id, line, quote, NULL AS status, review, note FROM layouts
@@ -48,3 +49,7 @@ SELECT u.entity_id, u.family, u.name, u.kind, u.district_code,
 FROM unioned AS u
 LEFT JOIN entity_locations AS loc ON loc.entity_id = u.entity_id
 LEFT JOIN anchors AS seat ON u.family = 'street_office' AND seat.anchor_id = u.entity_id;
+
+-- The view everything reads; the table behind it is computed once at build time (section lookups and
+-- location joins are not repeated on every query).
+CREATE OR REPLACE VIEW v_entities AS SELECT * FROM entities_flat;

@@ -1,0 +1,96 @@
+"""The real server in headless Chromium: time to first painted map, payload per page, server memory."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = {"overview": "", "layouts": "layouts", "projects": "projects", "facilities": "facilities",
+         "indicators": "indicators", "sources": "sources"}
+
+
+def _server(database: Path):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+                                "--server.headless", "true", "--server.address", "127.0.0.1"], cwd=ROOT,
+                               env={**os.environ, "PLANMAP_DB": str(database)}, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(240):
+        try:
+            urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
+            return process, url
+        except OSError:
+            time.sleep(0.25)
+    process.kill()
+    raise RuntimeError("server did not start")
+
+
+def _rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _painted(page, timeout: float = 60) -> float:
+    started = time.perf_counter()
+    while time.perf_counter() - started < timeout:
+        if any(frame.locator("path.leaflet-interactive").count() > 30 for frame in page.frames
+               if "streamlit_folium" in frame.url):
+            return time.perf_counter() - started
+        page.wait_for_timeout(50)
+    raise RuntimeError("map was not painted")
+
+
+def run(database: Path):
+    from playwright.sync_api import sync_playwright
+
+    process, url = _server(database)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run"])
+            context = browser.new_context(viewport={"width": 1280, "height": 720})
+            context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(url) else r.abort())
+            page = context.new_page()
+            started = time.perf_counter()
+            page.goto(f"{url}/projects")
+            cold = (time.perf_counter() - started) + _painted(page)
+            yield {"metric": "first_map_cold_s", "value": round(cold, 2), "unit": "s"}
+            warm = []
+            for _ in range(3):
+                started = time.perf_counter()
+                page.goto(f"{url}/projects")
+                warm.append((time.perf_counter() - started) + _painted(page))
+            yield {"metric": "first_map_warm_s", "value": round(sorted(warm)[1], 2), "unit": "s"}
+            rss_start = _rss_mb(process.pid)
+            for name, path in PAGES.items():
+                fresh = browser.new_context(viewport={"width": 1280, "height": 720})
+                fresh.route("**/*", lambda r: r.continue_() if r.request.url.startswith(url) else r.abort())
+                tab = fresh.new_page()
+                received = {"bytes": 0}
+                tab.on("websocket", lambda ws: ws.on("framereceived", lambda payload: received.__setitem__(
+                    "bytes", received["bytes"] + len(payload))))
+                tab.on("response", lambda response: received.__setitem__(
+                    "bytes", received["bytes"] + int(response.headers.get("content-length", "0") or 0)))
+                tab.goto(f"{url}/{path}")
+                tab.wait_for_timeout(6000)
+                data_bytes = received["bytes"]
+                yield {"metric": f"payload_kb_{name}", "value": round(data_bytes / 1024, 1), "unit": "KB",
+                       "note": "HTTP responses (content-length) + websocket frames, static assets cached after first"}
+                fresh.close()
+            yield {"metric": "server_rss_mb", "value": round(_rss_mb(process.pid), 1), "unit": "MB",
+                   "baseline": round(rss_start, 1)}
+            browser.close()
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
