@@ -12,6 +12,7 @@ Rules kept here, once:
 """
 from __future__ import annotations
 
+import copy
 import html
 import json
 from collections.abc import Iterable
@@ -26,7 +27,7 @@ from .crs import STORAGE_CRS, wgs84_to_gcj02
 
 __all__ = ["ASSET_BASE", "BASEMAPS", "new_map", "to_display", "escape_frame", "vector_base", "point_layer",
            "shape_layer", "legend", "PLANNED", "FAMILY_COLOURS", "GROUP_COLOURS", "style_for_status",
-           "map_html", "CENTER", "DISTRICT_VIEWS", "AGGREGATE_ABOVE", "aggregate_by_street", "count_layer",
+           "map_html", "CENTER", "DISTRICT_VIEWS", "vector_base_data", "AGGREGATE_ABOVE", "aggregate_by_street", "count_layer",
            "points_or_counts"]
 
 ASSET_BASE = "/app/static/vendor"
@@ -95,19 +96,35 @@ def style_for_status(colour: str, status: str | None) -> dict:
 
 
 def _geojson_data(frame: gpd.GeoDataFrame, properties: list[str]) -> dict:
-    """A compact FeatureCollection (6-decimal coordinates, only the named properties)."""
-    data = json.loads(frame[[*properties, "geometry"]].to_json(drop_id=True, to_wgs84=False))
-    for feature in data["features"]:
-        _round(feature["geometry"])
-    return data
+    """A compact FeatureCollection (6-decimal coordinates, only the named properties).
+
+    Built straight from the columns: points from their x/y arrays, other shapes from their
+    ``__geo_interface__``; no round trip through a JSON string.
+    """
+    columns = [frame[name].tolist() for name in properties]
+    records = [dict(zip(properties, values)) for values in zip(*columns)] if properties else [{}] * len(frame)
+    for record in records:
+        for key, value in record.items():
+            if isinstance(value, float) and value != value:
+                record[key] = None
+    geometries = frame.geometry
+    if len(frame) and (geometries.geom_type == "Point").all():
+        shapes = [{"type": "Point", "coordinates": [round(x, 6), round(y, 6)]}
+                  for x, y in zip(geometries.x.tolist(), geometries.y.tolist())]
+    else:
+        shapes = []
+        for geometry in geometries:
+            shape = dict(geometry.__geo_interface__)
+            shape["coordinates"] = _round(shape["coordinates"])
+            shapes.append(shape)
+    return {"type": "FeatureCollection",
+            "features": [{"type": "Feature", "geometry": g, "properties": p} for g, p in zip(shapes, records)]}
 
 
-def _round(geometry: dict) -> None:
-    def walk(value):
-        if isinstance(value, float):
-            return round(value, 6)
-        return [walk(v) for v in value]
-    geometry["coordinates"] = walk(geometry["coordinates"])
+def _round(value):
+    if isinstance(value, float):
+        return round(value, 6)
+    return [_round(v) for v in value]
 
 
 def point_layer(frame: gpd.GeoDataFrame, name: str, colour: str, tooltip_fields: list[str],
@@ -188,24 +205,36 @@ def shape_layer(frame: gpd.GeoDataFrame, name: str, colour_field: str, tooltip_f
     )
 
 
-def vector_base(districts: gpd.GeoDataFrame, lines: gpd.GeoDataFrame, highlight: Iterable[str] = (),
+def vector_base_data(districts: gpd.GeoDataFrame, lines: gpd.GeoDataFrame, highlight: Iterable[str] = (),
+                     label_field: str = "label") -> tuple[dict, dict]:
+    """The basemap's GeoJSON (escaped labels): compute once, then build layers from it cheaply."""
+    frame = escape_frame(districts.assign(in_scope=districts["district_code"].isin(set(highlight))), [label_field])
+    district_data = _geojson_data(frame.rename(columns={label_field: "label"}), ["label", "in_scope"])
+    line_data = _geojson_data(escape_frame(lines, ["name"]), ["name", "kind"]) if len(lines) else \
+        {"type": "FeatureCollection", "features": []}
+    return district_data, line_data
+
+
+def vector_base(districts: gpd.GeoDataFrame | dict, lines: gpd.GeoDataFrame | dict, highlight: Iterable[str] = (),
                 label_field: str = "label") -> folium.FeatureGroup:
-    """Our own basemap: district boundaries with labels, rivers and main roads (works offline)."""
+    """Our own basemap: district boundaries with labels, rivers and main roads (works offline).
+
+    Takes GeoDataFrames, or the two dicts :func:`vector_base_data` returns.
+    """
+    if not isinstance(districts, dict):
+        districts, lines = vector_base_data(districts, lines, highlight, label_field)
     group = folium.FeatureGroup(name="base", control=False)
-    highlight = set(highlight)
-    frame = escape_frame(districts.assign(in_scope=districts["district_code"].isin(highlight)), [label_field])
     folium.GeoJson(
-        _geojson_data(frame, [label_field, "in_scope"]), name="districts", control=False,
+        copy.deepcopy(districts), name="districts", control=False,
         style_function=lambda f: {"color": "#555555" if f["properties"]["in_scope"] else "#bbbbbb",
                                   "weight": 2 if f["properties"]["in_scope"] else 1,
                                   "fillColor": "#fbfaf4" if f["properties"]["in_scope"] else "#eeeeee",
                                   "fillOpacity": 1.0},
-        tooltip=folium.GeoJsonTooltip(fields=[label_field], labels=False, permanent=False),
+        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False, permanent=False),
     ).add_to(group)
-    if len(lines):
-        frame = escape_frame(lines, ["name"])
+    if lines["features"]:
         folium.GeoJson(
-            _geojson_data(frame, ["name", "kind"]), name="lines", control=False,
+            copy.deepcopy(lines), name="lines", control=False,
             style_function=lambda f: {"color": {"river": "#6baed6", "road": "#b0b0b0"}.get(
                 f["properties"]["kind"], "#999999"), "weight": 3 if f["properties"]["kind"] == "river" else 2,
                 "dashArray": "6 4" if f["properties"]["kind"] == "railway" else None, "opacity": 0.9},

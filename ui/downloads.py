@@ -20,7 +20,8 @@ def geojson(rows: pd.DataFrame) -> str:
 
 def render(rows: pd.DataFrame, stem: str) -> None:
     left, right = st.columns(2)
-    left.download_button(t("download_csv"), rows.to_csv(index=False).encode("utf-8-sig"), f"{stem}.csv",
+    # Built only when clicked (deferred), so a filter change does not serialise the whole set.
+    left.download_button(t("download_csv"), lambda: rows.to_csv(index=False).encode("utf-8-sig"), f"{stem}.csv",
                          "text/csv", key=f"{stem}_csv", icon=":material/download:")
-    right.download_button(t("download_geojson"), geojson(rows).encode("utf-8"), f"{stem}.geojson",
+    right.download_button(t("download_geojson"), lambda: geojson(rows).encode("utf-8"), f"{stem}.geojson",
                           "application/geo+json", key=f"{stem}_geojson", icon=":material/download:")

@@ -73,6 +73,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "export": ("导出地图", "Export map"), "export_html": ("下载独立 HTML（离线可用）", "Download standalone HTML (works offline)"),
     "export_png": ("下载 PNG（含标题、图例、来源）", "Download PNG (title, legend, source)"),
     "licences": ("许可与说明", "Licences and caveats"),
+    "table_limit": ("表格显示前 {n} 项；完整结果请下载。", "The table shows the first {n}; download for all."),
     "aggregated": ("项目较多：按街道汇总显示数量，放大或缩小筛选范围后显示单个项目。",
                    "Many projects: shown as counts per street office; zoom in or narrow the filters to see each one."),
 }

@@ -27,9 +27,11 @@ def _base_frames(basemap: str, language: int):
     frame["label"] = [district_label(code) if code in ("370103", "370104", "370105") else name
                       for code, name in zip(frame["district_code"], frame["name"])]
     from geo.layers import around_study_area, simplified
+    from geo.maps import vector_base_data
 
-    return (to_display(simplified(around_study_area(frame)), basemap),
-            to_display(simplified(around_study_area(data.lines()), 20), basemap))
+    return vector_base_data(to_display(simplified(around_study_area(frame)), basemap),
+                            to_display(simplified(around_study_area(data.lines()), 20), basemap),
+                            highlight=("370103", "370104", "370105"))
 
 
 def base_map(basemap: str, language: int) -> folium.Map:
@@ -41,7 +43,7 @@ def base_map(basemap: str, language: int) -> folium.Map:
     """
     districts, lines = _base_frames(basemap, language)
     fmap = new_map(basemap=basemap)
-    vector_base(districts, lines, highlight=("370103", "370104", "370105")).add_to(fmap)
+    vector_base(districts, lines).add_to(fmap)
     return fmap
 
 
@@ -87,13 +89,21 @@ def points_group(frame, family: str, name: str, selected: str | None = None) -> 
     """One family's located rows as one GeoJson layer (or counts per 街道 when there are very many),
     plus a ring and precision circle for the selection."""
     from geo.layers import points_layer
-    from geo.maps import FAMILY_COLOURS, escape_frame, points_or_counts
+    from geo.maps import AGGREGATE_ABOVE, FAMILY_COLOURS, aggregate_by_street, count_layer, escape_frame, \
+        points_or_counts
 
     from .i18n import status_label, t
 
     group = folium.FeatureGroup(name=name)
     located = frame.dropna(subset=["lon", "lat"])
     if located.empty:
+        return group
+    if len(located) > AGGREGATE_ABOVE:  # counts per 街道 straight from the rows: no per-point work
+        seats = display(points_layer(data.cached_query("street_seats")))
+        counts = aggregate_by_street(located, seats)
+        counts["label"] = [html.escape(f"{n}: {c}") for n, c in zip(counts["name"], counts["n"])]
+        count_layer(counts, name, FAMILY_COLOURS.get(family, "#333333")).add_to(group)
+        st.info(t("aggregated"), icon=":material/bubble_chart:")
         return group
     layer = points_layer(located.assign(status_text=[status_label(s) for s in located["status"]],
                                         precision_text=[f"±{int(p)} m" for p in located["precision_m"]]))

@@ -16,11 +16,16 @@ def current_link() -> str:
     return f"{base}?{query}" if query else base
 
 
+@st.cache_data(show_spinner=False, max_entries=512)
+def qr_png(link: str) -> bytes:
+    buffer = io.BytesIO()
+    segno.make(link, error="m").save(buffer, kind="png", scale=5, border=2)
+    return buffer.getvalue()
+
+
 def render() -> None:
     with st.sidebar.expander(t("share"), icon=":material/share:"):
         link = current_link()
         st.caption(t("share_help"))
         st.code(link, language=None)
-        buffer = io.BytesIO()
-        segno.make(link, error="m").save(buffer, kind="png", scale=5, border=2)
-        st.image(buffer.getvalue(), width=180)
+        st.image(qr_png(link), width=180)

@@ -9,6 +9,7 @@ from ui.sidebar import shared_params
 from ui.state import one_of, read, seed_widget, text, write
 
 DISTRICTS = ["", "370105", "370103", "370104"]
+TABLE_LIMIT = 1000
 streets = cached_query("street_counts", district_code=None)
 docs = cached_query("document_counts")
 CATEGORIES = sorted(cached_query("entities_by_family", family="project", district_code=None)["kind"].dropna().unique())
@@ -53,11 +54,14 @@ if rows.empty:
 
 table_col, map_col = st.columns([1, 1.3])
 with table_col:
-    picked = st.dataframe(table(rows, ["name", "status", "street_name", "category"]),
+    shown = rows.head(TABLE_LIMIT)
+    if len(rows) > TABLE_LIMIT:
+        st.caption(t("table_limit", n=TABLE_LIMIT))
+    picked = st.dataframe(table(shown, ["name", "status", "street_name", "category"]),
                           hide_index=True, width="stretch", height=480, key="p_table",
                           on_select="rerun", selection_mode="single-row")
 selected_rows = picked.selection.rows if picked else []
-selected = rows.iloc[selected_rows[0]]["entity_id"] if selected_rows else url.get("sel")
+selected = shown.iloc[selected_rows[0]]["entity_id"] if selected_rows else url.get("sel")
 with map_col:
     center, zoom = maps.fit_view(rows, district) if (street or needle or doc_id) else (None, None)
     clicked = maps.show([maps.points_group(rows, "project", family_label("project"), selected)], key="p_map",
