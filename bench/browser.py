@@ -14,12 +14,12 @@ PAGES = {"overview": "", "layouts": "layouts", "projects": "projects", "faciliti
          "indicators": "indicators", "sources": "sources"}
 
 
-def _server(database: Path):
+def _server(database: Path, extra: list[str] | None = None):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-                                "--server.headless", "true", "--server.address", "127.0.0.1"], cwd=ROOT,
+                                "--server.headless", "true", "--server.address", "127.0.0.1", *(extra or [])], cwd=ROOT,
                                env={**os.environ, "PLANMAP_DB": str(database)}, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"

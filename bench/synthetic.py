@@ -48,7 +48,13 @@ def synthetic_projects(n: int, seed: int = 0) -> pd.DataFrame:
 def synthetic_database(n: int, target: Path) -> Path:
     """A copy of the database with ``n`` synthetic projects added (located, with stated streets)."""
     shutil.copyfile(paths.DATABASE, target)
-    rows = synthetic_projects(n)
+    return insert_projects(target, synthetic_projects(n))
+
+
+def insert_projects(target: Path, rows: pd.DataFrame) -> Path:
+    """Add projects (columns of :func:`synthetic_projects`) to a database and refresh v_entities."""
+    import queries
+
     with duckdb.connect(str(target)) as con:
         con.register("syn", rows)
         con.execute("""INSERT INTO projects BY NAME SELECT entity_id, name, category AS kind, status, district_code,
@@ -56,5 +62,6 @@ def synthetic_database(n: int, target: Path) -> Path:
         con.execute("""INSERT INTO entity_locations BY NAME SELECT entity_id, lon, lat, precision_m,
                        'manual' AS located_by, 'synthetic' AS basis, street_code, 'stated' AS street_basis FROM syn""")
         con.execute("""INSERT INTO entity_streets SELECT entity_id, 'project', street_code, 'stated' FROM syn""")
+        con.execute(queries.load("build/v_entities"))  # v_entities is materialised at build time
         con.execute("CHECKPOINT")
     return target

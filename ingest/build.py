@@ -92,7 +92,8 @@ def build(target: Path | None = None, progress=None) -> dict[str, int]:
     except (OSError, ValueError) as exc:
         raise BuildError(f"cannot read the data files: {exc}") from None
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    tmp.unlink(missing_ok=True)
+    for stale in target.parent.glob(f".{target.name}.*.tmp*"):  # left by a build that was killed
+        stale.unlink(missing_ok=True)
     counts: dict[str, int] = {}
     try:
         con = duckdb.connect(str(tmp))

@@ -103,7 +103,12 @@ def decode(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
     """
     if not data.strip():
         raise DocumentError(path, "the file is empty or blank")
-    if b"\x00" in data[:65536] or b"\x00" in data:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with a byte-order mark (Windows "Unicode" text)
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise DocumentError(path, f"the file declares UTF-16 but is damaged at byte {exc.start}") from None
+    if b"\x00" in data:
         raise DocumentError(path, "the file contains null bytes: it is binary, not a text document")
     bom = data.startswith(b"\xef\xbb\xbf")
     try:
@@ -163,10 +168,16 @@ def _read_pdf(path: Path) -> str:
         from pypdf.errors import PdfReadError
     except ImportError:  # pragma: no cover - pypdf is pinned in requirements
         raise DocumentError(path, "PDF support needs the pypdf package") from None
+    import logging
+    import warnings
+
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # its repair notes would precede our one clear line
     try:
-        reader = PdfReader(str(path))
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, OSError) as exc:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = PdfReader(str(path))
+            pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, OSError, TypeError, AttributeError) as exc:
         raise DocumentError(path, f"the PDF cannot be read ({type(exc).__name__}): damaged or truncated") from None
     text = "\n".join(pages)
     if len(_CJK.findall(text)) < 50:

@@ -189,3 +189,67 @@ def test_phone_size(browser, server, path):
         assert session.features() > 0
     session.shot(f"{(path or 'overview').split('?')[0]}_390x844")
     session.close()
+
+
+HOSTILE = ['<img src=x onerror="window.__xss=1">', "<script>window.__xss=2</script>",
+           "\"><svg onload=window.__xss=3>", "' OR 1=1; DROP TABLE projects; --"]
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory, db_path):
+    """The app on a copy of the database holding projects whose names are HTML/JS/SQL."""
+    import shutil
+
+    import pandas as pd
+
+    from bench.synthetic import insert_projects
+
+    target = tmp_path_factory.mktemp("hostile") / "planmap.duckdb"
+    shutil.copyfile(db_path, target)
+    rows = pd.DataFrame({"entity_id": [f"syn-{i:06d}" for i in range(len(HOSTILE))], "name": HOSTILE,
+                         "lon": [116.98 + i / 200 for i in range(len(HOSTILE))], "lat": [36.68] * len(HOSTILE),
+                         "district_code": "370105", "street_code": "370105013000", "status": "planned",
+                         "category": "产业", "precision_m": 500})
+    insert_projects(target, rows)
+    _need(CHROMIUM.exists(), "Debian's chromium is not installed")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+                                "--server.headless", "true", "--server.address", "127.0.0.1"], cwd=ROOT,
+                               env={**os.environ, "PLANMAP_DB": str(target)}, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(120):
+        try:
+            urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.5)
+    yield url
+    process.terminate()
+    process.wait(timeout=20)
+
+
+def _xss_fired(page) -> list:
+    return [frame.evaluate("() => window.__xss || null") for frame in page.frames]
+
+
+def test_hostile_names_render_inert_everywhere(browser, hostile_server):
+    session = Session(browser, hostile_server).open("projects?s=370105013000&sel=syn-000000")
+    assert session.features() > 0
+    frames = [f for f in session.page.frames if "streamlit_folium" in f.url]
+    for path in frames[0].locator("path.leaflet-interactive").all()[-len(HOSTILE) - 2:]:
+        path.hover(force=True)  # tooltips
+        session.page.wait_for_timeout(150)
+    session.page.wait_for_timeout(1000)
+    body = session.page.inner_text("body")
+    assert '<img src=x onerror="window.__xss=1">' in body  # the detail panel shows the name as text
+    assert all(value is None for value in _xss_fired(session.page)), _xss_fired(session.page)
+    session.shot("hostile_names_1280x720")
+    for name in ("facilities", "layouts", ""):
+        other = Session(browser, hostile_server).open(name)
+        other.page.wait_for_timeout(1500)
+        assert all(value is None for value in _xss_fired(other.page))
+        other.close()
+    session.close()

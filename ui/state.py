@@ -14,7 +14,7 @@ import streamlit as st
 
 from .i18n import t
 
-__all__ = ["one_of", "text", "integer", "read", "write", "seed_widget"]
+__all__ = ["one_of", "text", "ident", "integer", "parse", "read", "write", "seed_widget"]
 
 _MAX_LEN = 200
 
@@ -35,6 +35,13 @@ def text(value: str) -> str:
     return value
 
 
+def ident(value: str) -> str:
+    """An entity id (prj-000-0001, lay-003-0005, a 12-digit street code, syn-000001)."""
+    if not re.fullmatch(r"[a-z]{3}-\d{3}-\d{4}|\d{12}|syn-\d{6}", value):
+        raise ValueError("not an id")
+    return value
+
+
 def integer(low: int, high: int) -> Callable[[str], int]:
     def check(value: str) -> int:
         if not re.fullmatch(r"\d{1,6}", value) or not low <= int(value) <= high:
@@ -43,20 +50,35 @@ def integer(low: int, high: int) -> Callable[[str], int]:
     return check
 
 
-def read(spec: dict[str, Callable[[str], object]]) -> dict[str, object]:
-    """Valid values of the page's URL parameters; each bad one shows a notice and is dropped."""
+def parse(spec: dict[str, Callable[[str], object]], params: dict[str, list[str]]) -> tuple[dict, list[str]]:
+    """Pure core of :func:`read`: ``(valid values, keys that were present but bad)``.
+
+    >>> parse({"step": integer(1, 9)}, {"step": ["3"], "x": ["1"]})
+    ({'step': 3}, [])
+    >>> parse({"step": integer(1, 9)}, {"step": ["99"]})
+    ({}, ['step'])
+    """
     values: dict[str, object] = {}
+    bad: list[str] = []
     for key in spec:
-        raw = st.query_params.get_all(key) if key in st.query_params else []
+        raw = params.get(key) or []
         if not raw:
             continue
         value = raw[-1]
         try:
-            if len(value) > _MAX_LEN:
+            if not isinstance(value, str) or len(value) > _MAX_LEN:
                 raise ValueError("too long")
             values[key] = spec[key](value)
         except (ValueError, TypeError):
-            st.warning(f"{t('ignored_param')}: `{key}`", icon=":material/warning:")
+            bad.append(key)
+    return values, bad
+
+
+def read(spec: dict[str, Callable[[str], object]]) -> dict[str, object]:
+    """Valid values of the page's URL parameters; each bad one shows a notice and is dropped."""
+    values, bad = parse(spec, {key: st.query_params.get_all(key) for key in spec if key in st.query_params})
+    for key in bad:
+        st.warning(f"{t('ignored_param')}: `{key[:20]}`", icon=":material/warning:")
     return values
 
 

@@ -6,14 +6,14 @@ from ui import detail, downloads, maps
 from ui.data import cached_query
 from ui.i18n import district_label, family_label, t, table
 from ui.sidebar import shared_params
-from ui.state import one_of, read, seed_widget, write
+from ui.state import ident, one_of, read, seed_widget, write
 
 FAMILIES = ["park", "school", "renewal_site"]
 COLOURS = {"park": "#1b9e77", "school": "#7570b3", "renewal_site": "#e7298a"}
 streets = cached_query("street_counts", district_code=None)
 url = read({"d": one_of(["370105", "370103", "370104"]), "s": one_of(streets["street_code"]),
             "f": one_of(["park", "school", "renewal_site", "park,school", "park,renewal_site",
-                         "school,renewal_site", "park,school,renewal_site"]), "sel": str})
+                         "school,renewal_site", "park,school,renewal_site"]), "sel": ident})
 seed_widget("f_district", url, "d")
 seed_widget("f_street", url, "s")
 if "f" in url:

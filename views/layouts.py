@@ -5,10 +5,10 @@ from ui import detail, export, maps
 from ui.data import cached_query
 from ui.i18n import district_label, t
 from ui.sidebar import shared_params
-from ui.state import integer, one_of, read, seed_widget, write
+from ui.state import ident, integer, one_of, read, seed_widget, write
 
-url = read({"d": one_of(["370105", "370103", "370104"]), "l": str, "p": one_of(["1"]), "step": integer(1, 99),
-            "sel": str})
+url = read({"d": one_of(["370105", "370103", "370104"]), "l": ident, "p": one_of(["1"]), "step": integer(1, 99),
+            "sel": ident})
 seed_widget("layouts_district", url, "d", "370104")
 seed_widget("layouts_present", {"p": True} if url.get("p") else {}, "p", False)
 present = st.session_state.get("layouts_present", False)

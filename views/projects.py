@@ -6,7 +6,7 @@ from ui import detail, downloads, export, maps
 from ui.data import cached_query
 from ui.i18n import district_label, family_label, status_label, t, table
 from ui.sidebar import shared_params
-from ui.state import one_of, read, seed_widget, text, write
+from ui.state import ident, one_of, read, seed_widget, text, write
 
 DISTRICTS = ["", "370105", "370103", "370104"]
 TABLE_LIMIT = 1000
@@ -15,7 +15,7 @@ docs = cached_query("document_counts")
 CATEGORIES = sorted(cached_query("entities_by_family", family="project", district_code=None)["kind"].dropna().unique())
 STATUSES = ["planned", "under_construction", "completed", "existing"]
 url = read({"d": one_of(DISTRICTS[1:]), "s": one_of(streets["street_code"]), "c": one_of(CATEGORIES),
-            "st": one_of(STATUSES), "doc": one_of(docs["doc_id"]), "q": text, "sel": str})
+            "st": one_of(STATUSES), "doc": one_of(docs["doc_id"]), "q": text, "sel": ident})
 for widget, key in [("p_district", "d"), ("p_street", "s"), ("p_category", "c"), ("p_status", "st"),
                     ("p_doc", "doc"), ("p_text", "q")]:
     seed_widget(widget, url, key)
