@@ -37,7 +37,7 @@ db: install
 	$(PY) -m ingest build --if-stale
 
 run: db
-	$(PY) -m streamlit run app.py --server.headless true
+	$(PY) -m ui.serve --server.headless true
 
 test: install browser
 	$(PY) -m pytest

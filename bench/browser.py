@@ -14,11 +14,12 @@ PAGES = {"overview": "", "layouts": "layouts", "projects": "projects", "faciliti
          "indicators": "indicators", "sources": "sources"}
 
 
-def _server(database: Path, extra: list[str] | None = None):
+def start_server(database: Path, extra: list[str] | None = None) -> tuple[subprocess.Popen, str]:
+    """The app on a free local port, as ``make run`` starts it; returns ``(process, base url)``."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+    process = subprocess.Popen([sys.executable, "-m", "ui.serve", "--server.port", str(port),
                                 "--server.headless", "true", "--server.address", "127.0.0.1", *(extra or [])], cwd=ROOT,
                                env={**os.environ, "PLANMAP_DB": str(database)}, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
@@ -54,7 +55,7 @@ def _painted(page, timeout: float = 60) -> float:
 def run(database: Path):
     from playwright.sync_api import sync_playwright
 
-    process, url = _server(database)
+    process, url = start_server(database)
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[

@@ -20,7 +20,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 import paths
 
-from .browser import _rss_mb, _server
+from .browser import _rss_mb, start_server
 
 CHANGES = {
     "projects": ("p_district", ["天桥区", "市中区", "槐荫区", "全部三区"]),
@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sessions", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
     args = parser.parse_args(argv)
-    process, url = _server(paths.DATABASE, extra=["--server.enableXsrfProtection", "false"])
+    process, url = start_server(paths.DATABASE, extra=["--server.enableXsrfProtection", "false"])
     try:
         asyncio.run(_load(url, 1, 3))  # warm the caches with one session
         before = _rss_mb(process.pid)

@@ -4,12 +4,7 @@ Screenshots (projector 1280×720 and phone 390×844) are saved to artifacts/e2e/
 """
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import duckdb
@@ -17,6 +12,7 @@ import pytest
 
 import paths
 import queries
+from bench.browser import start_server
 
 from .conftest import IN_CI
 
@@ -38,23 +34,7 @@ def server(db_path):
     _need(CHROMIUM.exists(), "Debian's chromium is not installed (apt-get install chromium)")
     _need((ROOT / "static" / "vendor" / "leaflet" / "leaflet.js").exists(),
           "Leaflet assets missing: run `make install` (npm ci copies them to static/vendor)")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = {**os.environ, "PLANMAP_DB": str(db_path)}
-    process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-                                "--server.headless", "true", "--server.address", "127.0.0.1"],
-                               cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
-                break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        process.kill()
-        pytest.fail("the Streamlit server did not start")
+    process, url = start_server(db_path)
     yield url
     process.terminate()
     process.wait(timeout=20)
@@ -212,20 +192,7 @@ def hostile_server(tmp_path_factory, db_path):
                          "category": "产业", "precision_m": 500})
     insert_projects(target, rows)
     _need(CHROMIUM.exists(), "Debian's chromium is not installed")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-                                "--server.headless", "true", "--server.address", "127.0.0.1"], cwd=ROOT,
-                               env={**os.environ, "PLANMAP_DB": str(target)}, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.5)
+    process, url = start_server(target)
     yield url
     process.terminate()
     process.wait(timeout=20)
