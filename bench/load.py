@@ -61,7 +61,7 @@ class Client:
                 self.latencies.append((time.perf_counter() - started) * 1000)
                 return
 
-    async def session(self, seconds: float, rng: random.Random) -> None:
+    async def session(self, seconds: float, rng: random.Random, think: float = 1.0) -> None:
         try:
             async with websockets.connect(self.url, subprotocols=["streamlit"], max_size=2**26) as ws:
                 await self._run(ws)
@@ -69,15 +69,15 @@ class Client:
                 deadline = time.perf_counter() + seconds
                 while time.perf_counter() < deadline:
                     await self._run(ws, rng.choice(CHANGES[self.page][1]))
-                    await asyncio.sleep(rng.uniform(0.5, 1.5))  # a person reading the result
+                    await asyncio.sleep(rng.uniform(0.5, 1.5) * think)  # a person reading the result
         except Exception:  # noqa: BLE001 - a dropped or failed session is an error to count
             self.errors += 1
 
 
-async def _load(url: str, sessions: int, seconds: float) -> list[Client]:
+async def _load(url: str, sessions: int, seconds: float, think: float = 1.0) -> list[Client]:
     rng = random.Random(0)
     clients = [Client(url, "projects" if i % 2 == 0 else "facilities") for i in range(sessions)]
-    await asyncio.gather(*(c.session(seconds, random.Random(rng.random())) for c in clients))
+    await asyncio.gather(*(c.session(seconds, random.Random(rng.random()), think) for c in clients))
     return clients
 
 
@@ -85,12 +85,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.load")
     parser.add_argument("--sessions", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--think", type=float, default=1.0,
+                        help="mean seconds a user waits between changes (default 1: a change every second)")
     args = parser.parse_args(argv)
     process, url = start_server(paths.DATABASE, extra=["--server.enableXsrfProtection", "false"])
     try:
         asyncio.run(_load(url, 1, 3))  # warm the caches with one session
         before = _rss_mb(process.pid)
-        clients = asyncio.run(_load(url, args.sessions, args.seconds))
+        clients = asyncio.run(_load(url, args.sessions, args.seconds, args.think))
         after = _rss_mb(process.pid)
     finally:
         process.terminate()
@@ -98,7 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     latencies = sorted(x for c in clients for x in c.latencies)
     p95 = latencies[int(0.95 * (len(latencies) - 1))] if latencies else float("nan")
     for record in [
-        {"metric": "load_sessions", "value": args.sessions, "unit": "sessions", "seconds": args.seconds},
+        {"metric": "load_sessions", "value": args.sessions, "unit": "sessions", "seconds": args.seconds,
+         "think_s": args.think},
         {"metric": "load_errors", "value": sum(c.errors for c in clients), "unit": "errors"},
         {"metric": "load_reruns", "value": len(latencies), "unit": "reruns"},
         {"metric": "load_rerun_p50_ms", "value": round(statistics.median(latencies), 1) if latencies else None,
