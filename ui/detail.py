@@ -24,7 +24,7 @@ def entity(entity_id: str) -> None:
     with st.container(border=True):
         st.markdown(f"#### {md(row['name'])}")
         facts = [family_label(row["family"]), md(row["kind"]) if row["kind"] else None,
-                 status_label(row["status"]) if row["family"] not in ("layout", "indicator") else None,
+                 status_label(row["status"]) if row["family"] not in ("layout", "layout_component", "indicator") else None,
                  district_label(row["district_code"]) if row["district_code"] else None]
         st.caption(" · ".join(f for f in facts if f))
         if row["note"]:

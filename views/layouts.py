@@ -14,7 +14,10 @@ seed_widget("layouts_present", {"p": True} if url.get("p") else {}, "p", False)
 present = st.session_state.get("layouts_present", False)
 if not present:
     st.title(t("layouts"))
-with st.expander(t("layout"), expanded=not present, icon=":material/tune:"):
+    controls, main = st.columns([1.15, 2.6])  # controls beside the map: the map stays above the fold
+else:
+    controls, main = st.expander(t("layout"), expanded=False, icon=":material/tune:"), st.container()
+with controls:
     district = st.segmented_control(t("district"), ["370105", "370103", "370104"], key="layouts_district",
                                     format_func=district_label) or "370104"
     layouts = cached_query("layouts_with_geometry", district_code=district)
@@ -30,37 +33,39 @@ with st.expander(t("layout"), expanded=not present, icon=":material/tune:"):
     parts, entries = maps.colour_groups(cached_query("layout_component_geometries", layout_id=layout_id))
     all_groups = [group for group, _c, _s in entries]
     shown = st.pills(t("groups"), all_groups, selection_mode="multi", default=all_groups, key=f"groups_{layout_id}")
+    st.toggle(t("present"), key="layouts_present")
 parts = parts[parts["group_label"].isin(shown or [])]
-st.toggle(t("present"), key="layouts_present")
 
 current, center, zoom = None, None, None
-if present and not parts.empty:
-    steps = list(parts["entity_id"])
-    seed_widget("layouts_step", url, "step", 1)
-    step = min(max(int(st.session_state.get("layouts_step", 1)), 1), len(steps))
-    prev_col, info_col, next_col = st.columns([1, 4, 1], vertical_alignment="center")
-    if prev_col.button(t("prev"), key="layouts_prev", disabled=step <= 1, width="stretch"):
-        step -= 1
-    if next_col.button(t("next"), key="layouts_next", disabled=step >= len(steps), width="stretch"):
-        step += 1
-    st.session_state["layouts_step"] = step
-    current = steps[step - 1]
-    row = parts[parts["entity_id"] == current].iloc[0]
-    info_col.markdown(f"## {detail.md(row.group_label)} · {detail.md(row['name'])}\n"
-                      f"{detail.md(names[layout_id])} — {t('step', i=step, n=len(steps))}")
-    center, zoom = maps.focus_view(parts, current)
+with main:
+    if present and not parts.empty:
+        steps = list(parts["entity_id"])
+        seed_widget("layouts_step", url, "step", 1)
+        step = min(max(int(st.session_state.get("layouts_step", 1)), 1), len(steps))
+        prev_col, info_col, next_col = st.columns([1, 4, 1], vertical_alignment="center")
+        if prev_col.button(t("prev"), key="layouts_prev", disabled=step <= 1, width="stretch"):
+            step -= 1
+        if next_col.button(t("next"), key="layouts_next", disabled=step >= len(steps), width="stretch"):
+            step += 1
+        st.session_state["layouts_step"] = step
+        current = steps[step - 1]
+        row = parts[parts["entity_id"] == current].iloc[0]
+        info_col.markdown(f"## {detail.md(row.group_label)} · {detail.md(row['name'])}\n"
+                          f"{detail.md(names[layout_id])} — {t('step', i=step, n=len(steps))}")
+        center, zoom = maps.focus_view(parts, current)
 
-clicked = maps.show(maps.layout_groups(parts, current), key="layouts_map", district=district,
-                    height=600 if present else 540, center=center, zoom=zoom)
-maps.legend(names[layout_id], [e for e in entries if e[0] in (shown or [])])
+    clicked = maps.show(maps.layout_groups(parts, current), key="layouts_map", district=district,
+                        height=600 if present else 540, center=center, zoom=zoom)
+    maps.legend(names[layout_id], [e for e in entries if e[0] in (shown or [])])
 st.caption(t("schematic_note"))
 export.layout_controls(names[layout_id], parts, lambda: maps.layout_groups(parts, current), entries, district,
                        center, zoom)
 selected = current or (clicked or {}).get("entity_id") or url.get("sel")
 if selected in set(parts["entity_id"]):
     row = parts[parts["entity_id"] == selected].iloc[0]
-    detail.entity(selected)
-    detail.members_and_projects(row["name"], row["places"], district)
+    with controls if not present else st.container():  # beside the map, where the eye already is
+        detail.entity(selected)
+        detail.members_and_projects(row["name"], row["places"], district)
 write({**shared_params(), "d": district, "l": layout_id, "p": "1" if present else None,
        "step": st.session_state.get("layouts_step") if present else None,
        "sel": None if present else (selected if selected in set(parts["entity_id"]) else None)})
