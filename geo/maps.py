@@ -21,6 +21,7 @@ import folium
 import geopandas as gpd
 import numpy as np
 import shapely
+import xyzservices
 from branca.element import MacroElement, Template
 
 from .crs import STORAGE_CRS, wgs84_to_gcj02
@@ -39,6 +40,9 @@ BASEMAPS = {
     "osm": ("https://tile.openstreetmap.org/{z}/{x}/{y}.png", "© OpenStreetMap contributors", None),
     "gaode": ("https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}",
               "© 高德地图 AutoNavi (GCJ-02; our data shifted to match)", "1234"),
+    # More providers through xyzservices (all WGS-84 web mercator, like OpenStreetMap).
+    **{key: (provider.build_url(), provider.html_attribution, None) for key, provider in (
+        ("topo", xyzservices.providers.OpenTopoMap), ("esri", xyzservices.providers.Esri.WorldImagery))},
 }
 PLANNED = {"planned", "under_construction"}
 FAMILY_COLOURS = {"project": "#d95f02", "park": "#1b9e77", "school": "#7570b3", "renewal_site": "#e7298a",

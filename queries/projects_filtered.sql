@@ -1,5 +1,5 @@
 -- Projects matching the Projects page filters; every filter is optional (NULL = any).
--- Parameters: $district_code, $street_code, $category, $status, $doc_id, $text.
+-- Parameters: $district_code, $street_code, $category, $status, $year, $doc_id, $text.
 -- A street filter uses entity_streets: streets the text states and, for located projects without one,
 -- the street inferred from the location.
 -- Columns: entity_id, name, category, status, year, district_code, street_code, street_name, street_basis,
@@ -15,6 +15,7 @@ WHERE v.family = 'project'
   AND ($street_code IS NULL OR v.entity_id IN (SELECT entity_id FROM entity_streets WHERE street_code = $street_code))
   AND ($category IS NULL OR v.kind = $category)
   AND ($status IS NULL OR v.status = $status)
+  AND ($year IS NULL OR p.year = $year)
   AND ($doc_id IS NULL OR v.doc_id = $doc_id)
   AND ($text IS NULL OR contains(v.name, $text) OR contains(coalesce(v.quote, ''), $text)
        OR contains(coalesce(p.place, ''), $text))

@@ -26,6 +26,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "district": ("区", "District"), "all_districts": ("全部三区", "All three districts"),
     "basemap": ("底图", "Basemap"), "base_vector": ("本地矢量（离线）", "Own vector (offline)"),
     "base_osm": ("OpenStreetMap（在线）", "OpenStreetMap (online)"), "base_gaode": ("高德（在线，GCJ-02）", "Gaode (online, GCJ-02)"),
+    "base_topo": ("OpenTopoMap 地形（在线）", "OpenTopoMap (online)"), "base_esri": ("Esri 影像（在线）", "Esri imagery (online)"),
     "share": ("分享此视图", "Share this view"), "share_help": ("复制链接或扫码，在另一台设备上打开同一视图。",
                                                       "Copy the link or scan the code to open this same view elsewhere."),
     "ignored_param": ("已忽略无效的链接参数", "Ignored an invalid link parameter"),

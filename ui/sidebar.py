@@ -5,7 +5,7 @@ import streamlit as st
 
 from .i18n import t
 
-BASEMAP_KEYS = ["vector", "osm", "gaode"]
+BASEMAP_KEYS = ["vector", "osm", "gaode", "topo", "esri"]
 
 
 _CSS = """<style>

@@ -14,17 +14,18 @@ streets = cached_query("street_counts", district_code=None)
 docs = cached_query("document_counts")
 CATEGORIES = sorted(cached_query("entities_by_family", family="project", district_code=None)["kind"].dropna().unique())
 STATUSES = ["planned", "under_construction", "completed", "existing"]
+YEARS = sorted(cached_query("project_years")["year"])
 url = read({"d": one_of(DISTRICTS[1:]), "s": one_of(streets["street_code"]), "c": one_of(CATEGORIES),
-            "st": one_of(STATUSES), "doc": one_of(docs["doc_id"]), "q": text, "sel": ident})
+            "st": one_of(STATUSES), "y": one_of(YEARS), "doc": one_of(docs["doc_id"]), "q": text, "sel": ident})
 for widget, key in [("p_district", "d"), ("p_street", "s"), ("p_category", "c"), ("p_status", "st"),
-                    ("p_doc", "doc"), ("p_text", "q")]:
+                    ("p_year", "y"), ("p_doc", "doc"), ("p_text", "q")]:
     seed_widget(widget, url, key)
 
 st.title(t("projects"))
 if st.session_state.pop("p_reset", False):
-    for widget in ("p_district", "p_street", "p_category", "p_status", "p_doc", "p_text"):
+    for widget in ("p_district", "p_street", "p_category", "p_status", "p_year", "p_doc", "p_text"):
         st.session_state[widget] = ""
-cols = st.columns([1, 1.4, 1, 1, 1.2, 1.6])
+cols = st.columns([1, 1.4, 1, 1, 1, 1.2, 1.5])
 district = cols[0].selectbox(t("district"), DISTRICTS, key="p_district", format_func=district_label) or None
 in_district = streets if district is None else streets[streets["district_code"] == district]
 labels = {r.street_code: f"{r.name} ({r.n_projects})" for r in in_district.itertuples()}
@@ -36,13 +37,14 @@ category = cols[2].selectbox(t("category"), ["", *CATEGORIES], key="p_category",
                              format_func=lambda c: c or "—") or None
 status = cols[3].selectbox(t("status"), ["", *STATUSES], key="p_status",
                            format_func=lambda s: status_label(s) if s else "—") or None
+year = cols[4].selectbox(t("year"), ["", *YEARS], key="p_year", format_func=lambda y: y or "—") or None
 titles = dict(zip(docs["doc_id"], docs["title"]))
-doc_id = cols[4].selectbox(t("source_doc"), ["", *docs["doc_id"]], key="p_doc",
+doc_id = cols[5].selectbox(t("source_doc"), ["", *docs["doc_id"]], key="p_doc",
                            format_func=lambda d: f"{d} {titles[d][:14]}" if d else "—") or None
-needle = cols[5].text_input(t("search"), key="p_text", placeholder=t("search_ph")).strip() or None
+needle = cols[6].text_input(t("search"), key="p_text", placeholder=t("search_ph")).strip() or None
 
 rows = cached_query("projects_filtered", district_code=district, street_code=street, category=category,
-                    status=status, doc_id=doc_id, text=needle)
+                    status=status, year=year, doc_id=doc_id, text=needle)
 located = rows.dropna(subset=["lon"])
 st.caption(t("results", n=len(rows), m=len(located)))
 if rows.empty:
@@ -80,5 +82,6 @@ unlocated = rows[rows["lon"].isna()]
 if len(unlocated):
     with st.expander(t("unlocated_note", n=len(unlocated))):
         st.dataframe(table(unlocated, ["name", "category", "doc_id", "line"]), hide_index=True, key="p_unlocated")
-write({**shared_params(), "d": district, "s": street, "c": category, "st": status, "doc": doc_id, "q": needle,
+write({**shared_params(), "d": district, "s": street, "c": category, "st": status, "y": year, "doc": doc_id,
+       "q": needle,
        "sel": selected if selected in set(rows["entity_id"]) else None})
