@@ -22,11 +22,14 @@ def _seats(rows: pd.DataFrame) -> gpd.GeoDataFrame:
 def ours(rows: pd.DataFrame, aggregate: bool = True) -> tuple[float, int]:
     started = time.perf_counter()
     fmap = new_map()
-    layer = escape_frame(points_layer(rows), ["name"])
-    if aggregate:
-        points_or_counts(layer, _seats(rows), "项目", "#d95f02", ["name", "status"], ["名称", "状态"])[0].add_to(fmap)
-    else:
-        point_layer(layer, "项目", "#d95f02", ["name", "status"], ["名称", "状态"]).add_to(fmap)
+    def points():
+        return escape_frame(points_layer(rows), ["name"])
+
+    if aggregate:  # what the app draws
+        points_or_counts(rows, _seats(rows), "项目", "#d95f02", points, ["name", "status"],
+                         ["名称", "状态"])[0].add_to(fmap)
+    else:  # every point, whatever the count
+        point_layer(points(), "项目", "#d95f02", ["name", "status"], ["名称", "状态"]).add_to(fmap)
     html = fmap.get_root().render()
     return time.perf_counter() - started, len(html.encode("utf-8"))
 

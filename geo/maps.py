@@ -29,7 +29,7 @@ from .crs import STORAGE_CRS, wgs84_to_gcj02
 __all__ = ["ASSET_BASE", "BASEMAPS", "new_map", "to_display", "escape_frame", "vector_base", "point_layer",
            "shape_layer", "legend", "PLANNED", "FAMILY_COLOURS", "GROUP_COLOURS", "style_for_status",
            "map_html", "CENTER", "DISTRICT_VIEWS", "vector_base_data", "AGGREGATE_ABOVE", "aggregate_by_street", "count_layer",
-           "points_or_counts"]
+           "points_or_counts", "street_counts_layer"]
 
 ASSET_BASE = "/app/static/vendor"
 CENTER = (36.655, 116.96)
@@ -169,17 +169,23 @@ def count_layer(frame: gpd.GeoDataFrame, name: str, colour: str, label_field: st
     )
 
 
-def points_or_counts(points: gpd.GeoDataFrame, seats: gpd.GeoDataFrame, name: str, colour: str,
+def street_counts_layer(rows, seats: gpd.GeoDataFrame, name: str, colour: str) -> folium.GeoJson:
+    """Counts per 街道 of ``rows`` (any table with a street_code column) at each seat, as ONE layer."""
+    counts = aggregate_by_street(rows, seats)
+    counts["label"] = [html.escape(f"{n}: {c}") for n, c in zip(counts["name"], counts["n"])]
+    return count_layer(counts, name, colour)
+
+
+def points_or_counts(rows, seats: gpd.GeoDataFrame, name: str, colour: str, points,
                      tooltip_fields: list[str], tooltip_aliases: list[str]) -> tuple[folium.GeoJson, bool]:
     """The layer the app draws for a family: every point, or counts per 街道 above ``AGGREGATE_ABOVE``.
 
-    ``points`` must already be escaped (and shifted for the basemap); returns ``(layer, aggregated)``.
+    ``rows`` are the located rows; ``points()`` builds their escaped (and, for Gaode, shifted) point
+    GeoDataFrame, and is only called when the points are drawn one by one. Returns ``(layer, aggregated)``.
     """
-    if len(points) <= AGGREGATE_ABOVE:
-        return point_layer(points, name, colour, tooltip_fields, tooltip_aliases), False
-    counts = aggregate_by_street(points, seats)
-    counts["label"] = [html.escape(f"{n}: {c}") for n, c in zip(counts["name"], counts["n"])]
-    return count_layer(counts, name, colour), True
+    if len(rows) > AGGREGATE_ABOVE:
+        return street_counts_layer(rows, seats, name, colour), True
+    return point_layer(points(), name, colour, tooltip_fields, tooltip_aliases), False
 
 
 def shape_layer(frame: gpd.GeoDataFrame, name: str, colour_field: str, tooltip_fields: list[str],

@@ -89,8 +89,7 @@ def points_group(frame, family: str, name: str, selected: str | None = None) -> 
     """One family's located rows as one GeoJson layer (or counts per 街道 when there are very many),
     plus a ring and precision circle for the selection."""
     from geo.layers import points_layer
-    from geo.maps import AGGREGATE_ABOVE, FAMILY_COLOURS, aggregate_by_street, count_layer, escape_frame, \
-        points_or_counts
+    from geo.maps import FAMILY_COLOURS, escape_frame, points_or_counts
 
     from .i18n import status_label, t
 
@@ -98,22 +97,18 @@ def points_group(frame, family: str, name: str, selected: str | None = None) -> 
     located = frame.dropna(subset=["lon", "lat"])
     if located.empty:
         return group
-    if len(located) > AGGREGATE_ABOVE:  # counts per 街道 straight from the rows: no per-point work
-        seats = display(points_layer(data.cached_query("street_seats")))
-        counts = aggregate_by_street(located, seats)
-        counts["label"] = [html.escape(f"{n}: {c}") for n, c in zip(counts["name"], counts["n"])]
-        count_layer(counts, name, FAMILY_COLOURS.get(family, "#333333")).add_to(group)
-        st.info(t("aggregated"), icon=":material/bubble_chart:")
-        return group
-    layer = points_layer(located.assign(status_text=[status_label(s) for s in located["status"]],
-                                        precision_text=[f"±{int(p)} m" for p in located["precision_m"]]))
-    layer = escape_frame(display(layer), ["name", "status_text", "precision_text"])
+
+    def points():
+        layer = points_layer(located.assign(status_text=[status_label(s) for s in located["status"]],
+                                            precision_text=[f"±{int(p)} m" for p in located["precision_m"]]))
+        return escape_frame(display(layer), ["name", "status_text", "precision_text"])
+
     seats = display(points_layer(data.cached_query("street_seats")))
-    geojson, aggregated = points_or_counts(layer, seats, name, FAMILY_COLOURS.get(family, "#333333"),
+    geojson, aggregated = points_or_counts(located, seats, name, FAMILY_COLOURS.get(family, "#333333"), points,
                                            ["name", "status_text", "precision_text"],
                                            [name, t("status"), t("precision")])
     geojson.add_to(group)
-    if aggregated:
+    if aggregated:  # counts straight from the rows: no per-point work, and the screen says so
         st.info(t("aggregated"), icon=":material/bubble_chart:")
     if selected is not None and selected in set(located["entity_id"]):
         row = display(points_layer(located[located["entity_id"] == selected])).iloc[0]
