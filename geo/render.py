@@ -53,8 +53,6 @@ def _base(ax, codes: list[str], lines: gpd.GeoDataFrame) -> None:
 
 
 def _finish(fig, ax, title: str, source: str, out, handles=None) -> None:
-    from matplotlib.lines import Line2D  # noqa: F401  (legend handles are built by the callers)
-
     ax.set_title(title, fontsize=14)
     if handles:
         ax.legend(handles=handles, loc="lower right", fontsize=9, framealpha=0.92)

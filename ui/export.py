@@ -8,7 +8,7 @@ import folium
 import streamlit as st
 
 import paths
-from geo.maps import ASSET_BASE, escape_frame, legend, map_html, new_map, vector_base
+from geo.maps import ASSET_BASE, legend, map_html
 from geo.render import render_family, render_layout
 
 from . import data
@@ -19,11 +19,10 @@ _ASSETS = {f"{ASSET_BASE}/leaflet/leaflet.js": paths.ROOT / "static/vendor/leafl
 
 
 def _html(title: str, groups: list[folium.FeatureGroup], entries, center, zoom) -> bytes:
-    from .maps import basemap, display
+    from .i18n import lang
+    from .maps import base_map, basemap
 
-    fmap = new_map(center=center, zoom=zoom, basemap=basemap())
-    districts = escape_frame(display(data.districts().assign(label=data.districts()["name"])), ["label"])
-    vector_base(districts, display(data.lines()), highlight=("370103", "370104", "370105")).add_to(fmap)
+    fmap = base_map(basemap(), lang(), center, zoom)  # the same basemap as on screen
     for group in groups:
         group.add_to(fmap)
     legend(title, entries, font_size=15).add_to(fmap)

@@ -34,7 +34,25 @@ def _base_frames(basemap: str, language: int):
                             highlight=("370103", "370104", "370105"))
 
 
-def base_map(basemap: str, language: int) -> folium.Map:
+@st.cache_data(show_spinner=False, max_entries=8)
+def _seats(basemap: str) -> gpd.GeoDataFrame:
+    """The 48 street seats (for per-街道 counts), shifted for the basemap."""
+    from geo.layers import points_layer
+
+    return to_display(points_layer(data.cached_query("street_seats")), basemap)
+
+
+def status_legend(family: str) -> list[tuple[str, str, str]]:
+    """Legend entries for one family: planned hollow, existing filled, in the family's colour."""
+    from geo.maps import FAMILY_COLOURS
+
+    from .i18n import t
+
+    colour = FAMILY_COLOURS.get(family, "#333333")
+    return [(t("planned"), colour, "hollow"), (t("existing"), colour, "filled")]
+
+
+def base_map(basemap: str, language: int, center=None, zoom: int = 11) -> folium.Map:
     """Districts, rivers and main roads (+ tiles for online basemaps); shifted for Gaode.
 
     Built afresh on every run from cached frames: st_folium rewrites element ids while
@@ -42,7 +60,7 @@ def base_map(basemap: str, language: int) -> folium.Map:
     is identical each time, so the map is not remounted.
     """
     districts, lines = _base_frames(basemap, language)
-    fmap = new_map(basemap=basemap)
+    fmap = new_map(basemap=basemap, **({"center": center, "zoom": zoom} if center else {}))
     vector_base(districts, lines).add_to(fmap)
     return fmap
 
@@ -103,8 +121,7 @@ def points_group(frame, family: str, name: str, selected: str | None = None) -> 
                                             precision_text=[f"±{int(p)} m" for p in located["precision_m"]]))
         return escape_frame(display(layer), ["name", "status_text", "precision_text"])
 
-    seats = display(points_layer(data.cached_query("street_seats")))
-    geojson, aggregated = points_or_counts(located, seats, name, FAMILY_COLOURS.get(family, "#333333"), points,
+    geojson, aggregated = points_or_counts(located, _seats(basemap()), name, FAMILY_COLOURS.get(family, "#333333"), points,
                                            ["name", "status_text", "precision_text"],
                                            [name, t("status"), t("precision")])
     geojson.add_to(group)

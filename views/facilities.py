@@ -9,7 +9,6 @@ from ui.sidebar import shared_params
 from ui.state import ident, one_of, read, seed_widget, write
 
 FAMILIES = ["park", "school", "renewal_site"]
-COLOURS = {"park": "#1b9e77", "school": "#7570b3", "renewal_site": "#e7298a"}
 streets = cached_query("street_counts", district_code=None)
 url = read({"d": one_of(["370105", "370103", "370104"]), "s": one_of(streets["street_code"]),
             "f": one_of(["park", "school", "renewal_site", "park,school", "park,renewal_site",
@@ -44,9 +43,8 @@ st.caption(t("results", n=len(rows), m=int(rows["lon"].notna().sum()) if len(row
 center, zoom = maps.fit_view(rows, district) if street else (None, None)
 clicked = maps.show([maps.points_group(frame, f, family_label(f), url.get("sel")) for f, frame in frames.items()],
                     key="f_map", district=district, center=center, zoom=zoom)
-maps.legend(t("facilities"), [entry for f in chosen for entry in (
-    (f"{family_label(f)} · {t('planned')}", COLOURS[f], "hollow"),
-    (f"{family_label(f)} · {t('existing')}", COLOURS[f], "filled"))])
+maps.legend(t("facilities"), [(f"{family_label(f)} · {label}", colour, shape) for f in chosen
+                              for label, colour, shape in maps.status_legend(f)])
 selected = (clicked or {}).get("entity_id") or url.get("sel")
 if len(rows) and selected in set(rows["entity_id"]):
     detail.entity(selected)

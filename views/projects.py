@@ -68,7 +68,7 @@ with map_col:
     center, zoom = maps.fit_view(rows, district) if (street or needle or doc_id) else (None, None)
     clicked = maps.show([maps.points_group(rows, "project", family_label("project"), selected)], key="p_map",
                         district=district, center=center, zoom=zoom)
-    maps.legend(family_label("project"), [(t("planned"), "#d95f02", "hollow"), (t("existing"), "#d95f02", "filled")])
+    maps.legend(family_label("project"), maps.status_legend("project"))
 if clicked and clicked.get("entity_id") in set(rows["entity_id"]):
     selected = clicked["entity_id"]
 if selected in set(rows["entity_id"]):
@@ -77,7 +77,7 @@ else:
     st.caption(t("click_hint"))
 downloads.render(rows, "projects")
 export.points_controls(t("projects"), rows, lambda: [maps.points_group(rows, "project", t("projects"))],
-                       [(t("planned"), "#d95f02", "hollow"), (t("existing"), "#d95f02", "filled")], district)
+                       maps.status_legend("project"), district)
 unlocated = rows[rows["lon"].isna()]
 if len(unlocated):
     with st.expander(t("unlocated_note", n=len(unlocated))):
