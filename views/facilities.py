@@ -35,8 +35,9 @@ kinds = sorted({k for frame in frames.values() for k in frame["kind"].dropna()})
 if st.session_state.get("f_kind") not in kinds:
     st.session_state["f_kind"] = ""
 kind = cols[3].selectbox(t("kind"), ["", *kinds], key="f_kind", format_func=lambda k: k or "—") or None
-if kind:
-    frames = {f: frame[frame["kind"] == kind] for f, frame in frames.items()}
+if kind:  # the type filter is a bound query parameter too; the options above come from the unfiltered set
+    frames = {f: cached_query("facilities_filtered", family=f, district_code=district, street_code=street,
+                              kind=kind) for f in chosen}
 rows = pd.concat([frame.assign(family=f) for f, frame in frames.items()], ignore_index=True) if frames else \
     pd.DataFrame(columns=["entity_id", "name", "kind", "status", "lon", "family", "doc_id", "line"])
 st.caption(t("results", n=len(rows), m=int(rows["lon"].notna().sum()) if len(rows) else 0))
