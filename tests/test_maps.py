@@ -73,3 +73,54 @@ def test_legend_escapes_labels_and_rejects_non_colours():
     assert "&lt;b&gt;" in element.html_json
     with pytest.raises(ValueError):
         legend("图例", [("x", "red;background:url(x)", "filled")])
+
+
+@pytest.mark.parametrize("basemap_key", ["vector", "gaode"])
+def test_cached_map_arguments_equal_what_st_folium_would_send(db_path, monkeypatch, basemap_key):
+    """ui.maps renders the base map and each layer once and calls streamlit-folium's component
+    itself; the arguments must be exactly those st_folium computes from the same map and layers."""
+    import paths
+    import queries
+    import streamlit_folium
+    from ui import maps
+
+    monkeypatch.setattr(paths, "DATABASE", db_path)
+    monkeypatch.setattr(maps, "basemap", lambda: basemap_key)
+    sent = []
+    monkeypatch.setattr(streamlit_folium, "_component_func", lambda **kwargs: sent.append(kwargs))
+    import duckdb
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        rows = queries.run_query(con, "projects_filtered", district_code="370104", street_code=None, category=None,
+                                 status=None, year=None, doc_id=None, text=None)
+        parts, _entries = maps.colour_groups(queries.run_query(con, "layout_component_geometries",
+                                                               layout_id="lay-003-0005"))
+    selected = rows.dropna(subset=["lon"])["entity_id"].iloc[3]
+    layers = [maps.points_group(rows, "project", "项目", selected),
+              *maps.layout_groups(parts, parts["entity_id"].iloc[1])]
+    ours = maps.component_args(basemap_key, 0, layers, "p_map", 560, (36.66, 116.92), 12)
+    streamlit_folium.st_folium(maps.base_map(basemap_key, 0), key="p_map", height=560, use_container_width=True,
+                               feature_group_to_add=[layer.build() for layer in layers], center=(36.66, 116.92),
+                               zoom=12, returned_objects=maps.RETURNED)
+    theirs = {k: v for k, v in sent[0].items() if k != "on_change"}
+    assert set(ours) == set(theirs)
+    for name in theirs:
+        assert ours[name] == theirs[name], name
+    assert "feature_group_2" in ours["feature_group"] and "map_div" in ours["script"]
+
+
+def _fail():
+    raise AssertionError("a layer with a known key was drawn again")
+
+
+def test_a_layer_is_drawn_once_per_key(monkeypatch):
+    from ui import maps
+
+    monkeypatch.setattr(maps, "basemap", lambda: "vector")
+    rows = pd.DataFrame({"entity_id": ["a", "b"], "name": ["药山", "<b>x</b>"], "status": ["planned", "existing"],
+                         "lon": [116.98, 117.0], "lat": [36.68, 36.69], "precision_m": [300, 100]})
+    layer = maps.points_group(rows, "park", "公园")
+    first = maps.component_args("vector", 0, [layer], "m", 500, (36.6, 116.9), 11)
+    again = maps.component_args("vector", 0, [maps.Layer(layer.key, _fail)], "m", 500, (36.6, 116.9), 11)
+    assert first == again
+    other = maps.points_group(rows.iloc[:1], "park", "公园")
+    assert other.key != layer.key

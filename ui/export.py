@@ -18,13 +18,14 @@ _ASSETS = {f"{ASSET_BASE}/leaflet/leaflet.js": paths.ROOT / "static/vendor/leafl
            f"{ASSET_BASE}/leaflet/leaflet.css": paths.ROOT / "static/vendor/leaflet/leaflet.css"}
 
 
-def _html(title: str, groups: list[folium.FeatureGroup], entries, center, zoom) -> bytes:
+def _html(title: str, layers, entries, center, zoom) -> bytes:
+    """``layers``: the ``ui.maps.Layer`` list shown on screen."""
     from .i18n import lang
     from .maps import base_map, basemap
 
     fmap = base_map(basemap(), lang(), center, zoom)  # the same basemap as on screen
-    for group in groups:
-        group.add_to(fmap)
+    for layer in layers:
+        layer.build().add_to(fmap)
     legend(title, entries, font_size=15).add_to(fmap)
     fmap.get_root().html.add_child(folium.Element(
         f'<div style="position:fixed;top:10px;left:60px;z-index:9999;background:#fff;padding:6px 12px;'
@@ -40,7 +41,7 @@ def _esc(text: str) -> str:
     return html.escape(text)
 
 
-def layout_controls(title: str, parts, groups_fn, entries, district: str, center=None, zoom=None) -> None:
+def layout_controls(title: str, parts, layers_fn, entries, district: str, center=None, zoom=None) -> None:
     """Download buttons for a layout map (built only when clicked)."""
     from geo.layers import wkt_layer
 
@@ -55,12 +56,12 @@ def layout_controls(title: str, parts, groups_fn, entries, district: str, center
 
     with st.expander(t("export"), icon=":material/ios_share:"):
         left, right = st.columns(2)
-        left.download_button(t("export_html"), lambda: _html(title, groups_fn(), entries, *view),
+        left.download_button(t("export_html"), lambda: _html(title, layers_fn(), entries, *view),
                              f"planmap_{district}.html", "text/html", key="export_layout_html")
         right.download_button(t("export_png"), png, f"planmap_{district}.png", "image/png", key="export_layout_png")
 
 
-def points_controls(title: str, rows, groups_fn, entries, district: str | None) -> None:
+def points_controls(title: str, rows, layers_fn, entries, district: str | None) -> None:
     from geo.layers import points_layer
 
     from .maps import view_for
@@ -72,6 +73,6 @@ def points_controls(title: str, rows, groups_fn, entries, district: str | None) 
 
     with st.expander(t("export"), icon=":material/ios_share:"):
         left, right = st.columns(2)
-        left.download_button(t("export_html"), lambda: _html(title, groups_fn(), entries, *view_for(district)),
+        left.download_button(t("export_html"), lambda: _html(title, layers_fn(), entries, *view_for(district)),
                              "planmap_projects.html", "text/html", key="export_points_html")
         right.download_button(t("export_png"), png, "planmap_projects.png", "image/png", key="export_points_png")

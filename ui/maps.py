@@ -1,17 +1,23 @@
 """Maps on the pages: a cached base map per basemap, dynamic layers, the on-screen legend.
 
-The base map (our vector base, optional tiles) is built once per basemap and kept,
-so ``st_folium`` never remounts it; what changes goes in through
-``feature_group_to_add`` with ``center``/``zoom``.
+The map is streamlit-folium's component. ``st_folium`` renders the whole folium map to
+JavaScript on every run (about half of a filter change's server time, measured under load).
+Here the base map's script is rendered once per basemap and language, and each dynamic layer's
+script once per content (its ``Layer.key``), and both are handed to the same component with
+the arguments ``st_folium`` would give it (``tests/test_maps.py`` holds the two to equal).
+What changes goes in as the component's feature groups with ``center``/``zoom``, so the map is
+never remounted.
 """
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass, field
+from typing import Callable
 
 import folium
 import geopandas as gpd
 import streamlit as st
-from streamlit_folium import st_folium
+import streamlit_folium as component
 
 from geo.maps import DISTRICT_VIEWS, new_map, to_display, vector_base
 
@@ -19,6 +25,14 @@ from . import data
 from .i18n import district_label, lang
 
 RETURNED = ["last_active_drawing"]
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One dynamic map layer. ``key`` names everything it shows (ids, selection, basemap, language):
+    equal keys draw the same layer, so its script is rendered once. ``build`` draws it with folium."""
+    key: tuple
+    build: Callable[[], folium.FeatureGroup] = field(compare=False, repr=False)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -73,20 +87,65 @@ def view_for(district: str | None) -> tuple[tuple[float, float], int]:
     return DISTRICT_VIEWS.get(district, DISTRICT_VIEWS[None])
 
 
-def show(groups: list[folium.FeatureGroup], key: str, district: str | None = None, height: int = 560,
+def show(layers: list[Layer], key: str, district: str | None = None, height: int = 560,
          center: tuple[float, float] | None = None, zoom: int | None = None) -> dict | None:
-    """Render the map with ``groups`` on top; return the clicked feature's properties, if any."""
+    """Render the map with ``layers`` on top; return the clicked feature's properties, if any."""
     default_center, default_zoom = view_for(district)
-    result = st_folium(base_map(basemap(), lang()), key=key, height=height, use_container_width=True,
-                       feature_group_to_add=groups, center=center or default_center, zoom=zoom or default_zoom,
-                       returned_objects=RETURNED)
+    result = component._component_func(**component_args(basemap(), lang(), layers, key, height,
+                                                        center or default_center, zoom or default_zoom))
     drawing = (result or {}).get("last_active_drawing") or {}
     return drawing.get("properties")
 
 
-def display(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """Shift to GCJ-02 if the chosen basemap needs it."""
-    return to_display(frame, basemap())
+def component_args(basemap_key: str, language: int, layers: list[Layer], key: str, height: int,
+                   center: tuple[float, float], zoom: int) -> dict:
+    """The arguments ``st_folium(base_map(...), feature_group_to_add=[built layers], ...)`` passes
+    to streamlit-folium's component, from cached scripts (``on_change`` left out: we read the value)."""
+    base = _base_script(basemap_key, language, key)
+    scripts = [_layer_script(layer.key, index, _build=layer.build) for index, layer in enumerate(layers)]
+    links = {"css": dict.fromkeys(base["css_links"]), "js": dict.fromkeys(base["js_links"])}
+    for _script, css, js in scripts:
+        links["css"].update(dict.fromkeys(css))
+        links["js"].update(dict.fromkeys(js))
+    return {"script": base["script"], "header": base["header"], "html": base["html"], "id": base["id"],
+            "key": base["hash_key"], "height": height, "width": None, "returned_objects": RETURNED,
+            "default": base["default"], "zoom": zoom, "center": center,
+            "feature_group": "".join(script for script, _css, _js in scripts) if layers else None,
+            "return_on_hover": False, "layer_control": None, "pixelated": False,
+            "css_links": list(links["css"]), "js_links": list(links["js"]), "wrap_longitude": False}
+
+
+def _links(element) -> tuple[list[str], list[str]]:
+    """CSS and JS the element and its children load (as ``st_folium`` collects them)."""
+    css, js, stack = [], [], [element]
+    while stack:
+        item = stack.pop(0)
+        css += [href for _name, href in getattr(item, "default_css", [])]
+        js += [src for _name, src in getattr(item, "default_js", [])]
+        stack = list(getattr(item, "_children", {}).values()) + stack
+    return list(dict.fromkeys(css)), list(dict.fromkeys(js))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _base_script(basemap_key: str, language: int, key: str) -> dict:
+    """The base map's script, header, html and initial value, rendered once per basemap and language."""
+    fmap = base_map(basemap_key, language)
+    fmap.get_root().render()
+    fmap.render()
+    page_html, header = component._get_html(fmap), component._get_header(fmap)
+    script = component._get_map_string(fmap)
+    css, js = _links(fmap)
+    return {"script": script, "header": header, "html": page_html, "id": component.get_full_id(fmap),
+            "hash_key": component.generate_js_hash(script, key, False), "css_links": css, "js_links": js,
+            "default": {name: None for name in RETURNED}}  # all None before the first click
+
+
+@st.cache_data(show_spinner=False, max_entries=1024)
+def _layer_script(layer_key: tuple, index: int, _build) -> tuple[str, list[str], list[str]]:
+    """One layer's script (as the component's feature group ``index``) and the assets it loads."""
+    group = _build()
+    script = component._get_feature_group_string(group, map=folium.Map(tiles=None), idx=index)
+    return (script, *_links(group))
 
 
 def legend(title: str, entries: list[tuple[str, str, str]]) -> None:
@@ -103,32 +162,43 @@ def legend(title: str, entries: list[tuple[str, str, str]]) -> None:
                 unsafe_allow_html=True)
 
 
-def points_group(frame, family: str, name: str, selected: str | None = None) -> folium.FeatureGroup:
+def points_group(frame, family: str, name: str, selected: str | None = None) -> Layer:
     """One family's located rows as one GeoJson layer (or counts per 街道 when there are very many),
     plus a ring and precision circle for the selection."""
+    from geo.maps import AGGREGATE_ABOVE
+
+    from .i18n import t
+
+    located = frame.dropna(subset=["lon", "lat"])
+    if len(located) > AGGREGATE_ABOVE:  # counts straight from the rows, and the screen says so
+        st.info(t("aggregated"), icon=":material/bubble_chart:")
+    if selected not in set(located["entity_id"]):
+        selected = None
+    key = ("points", family, name, tuple(located["entity_id"]), selected, basemap(), lang())
+    return Layer(key, lambda: _points_group(located, family, name, selected, key[5]))
+
+
+def _points_group(located, family: str, name: str, selected: str | None, basemap_key: str) -> folium.FeatureGroup:
     from geo.layers import points_layer
     from geo.maps import FAMILY_COLOURS, escape_frame, points_or_counts
 
     from .i18n import status_label, t
 
     group = folium.FeatureGroup(name=name)
-    located = frame.dropna(subset=["lon", "lat"])
     if located.empty:
         return group
 
     def points():
         layer = points_layer(located.assign(status_text=[status_label(s) for s in located["status"]],
                                             precision_text=[f"±{int(p)} m" for p in located["precision_m"]]))
-        return escape_frame(display(layer), ["name", "status_text", "precision_text"])
+        return escape_frame(to_display(layer, basemap_key), ["name", "status_text", "precision_text"])
 
-    geojson, aggregated = points_or_counts(located, _seats(basemap()), name, FAMILY_COLOURS.get(family, "#333333"), points,
-                                           ["name", "status_text", "precision_text"],
-                                           [name, t("status"), t("precision")])
+    geojson, _aggregated = points_or_counts(located, _seats(basemap_key), name, FAMILY_COLOURS.get(family, "#333333"),
+                                            points, ["name", "status_text", "precision_text"],
+                                            [name, t("status"), t("precision")])
     geojson.add_to(group)
-    if aggregated:  # counts straight from the rows: no per-point work, and the screen says so
-        st.info(t("aggregated"), icon=":material/bubble_chart:")
-    if selected is not None and selected in set(located["entity_id"]):
-        row = display(points_layer(located[located["entity_id"] == selected])).iloc[0]
+    if selected is not None:
+        row = to_display(points_layer(located[located["entity_id"] == selected]), basemap_key).iloc[0]
         precision = float(located.loc[located["entity_id"] == selected, "precision_m"].iloc[0] or 0)
         folium.Circle((row.geometry.y, row.geometry.x), radius=precision, color="#000000", weight=1,
                       dash_array="3 3", fill=False).add_to(group)
@@ -137,35 +207,52 @@ def points_group(frame, family: str, name: str, selected: str | None = None) -> 
     return group
 
 
-def layout_groups(parts, current: str | None = None) -> list[folium.FeatureGroup]:
+def layout_groups(parts, current: str | None = None) -> list[Layer]:
     """Layout components coloured by group; in presentation mode all but ``current`` are dimmed and the
     current one carries a large permanent label."""
+    if current not in set(parts["entity_id"]):
+        current = None
+    key = ("layout", tuple(parts["entity_id"]), tuple(parts["colour"]), basemap(), lang())
+    layers = [Layer((*key, current), lambda: _layout_group(parts, current, key[3]))]
+    if current is not None:
+        layers.append(Layer(("focus", current, *key[2:]), lambda: _focus_group(parts, current, key[3])))
+    return layers
+
+
+def _layout_frame(parts, current: str | None, basemap_key: str):
     from geo.layers import wkt_layer
-    from geo.maps import escape_frame, shape_layer
+    from geo.maps import escape_frame
+
+    frame = to_display(wkt_layer(parts), basemap_key)
+    frame["label"] = [f"{g}·{n}" for g, n in zip(frame["group_label"], frame["name"])]
+    frame["dim"] = [current is not None and eid != current for eid in frame["entity_id"]]
+    return escape_frame(frame, ["label", "basis"])
+
+
+def _layout_group(parts, current: str | None, basemap_key: str) -> folium.FeatureGroup:
+    from geo.maps import shape_layer
 
     from .i18n import t
 
-    frame = display(wkt_layer(parts))
-    frame["label"] = [f"{g}·{n}" for g, n in zip(frame["group_label"], frame["name"])]
-    frame["dim"] = [current is not None and eid != current for eid in frame["entity_id"]]
-    frame = escape_frame(frame, ["label", "basis"])
     group = folium.FeatureGroup(name="layout")
-    shape_layer(frame, "layout", "colour", ["label", "basis"], [t("layout"), "示意 / schematic"],
-                dim_field="dim").add_to(group)
-    groups = [group]
-    if current is not None and current in set(frame["entity_id"]):
-        focus = folium.FeatureGroup(name="focus")
-        row = frame[frame["entity_id"] == current]
-        folium.GeoJson(
-            row[["label", "colour", "geometry"]].to_json(drop_id=True, to_wgs84=False),
-            style_function=lambda f: {"color": f["properties"]["colour"], "weight": 9, "fillOpacity": 0.35,
-                                      "fillColor": f["properties"]["colour"], "radius": 14},
-            marker=folium.CircleMarker(radius=14),
-            tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False, permanent=True, direction="center",
-                                          style="font-size:22px;font-weight:700;padding:6px 10px"),
-        ).add_to(focus)
-        groups.append(focus)
-    return groups
+    shape_layer(_layout_frame(parts, current, basemap_key), "layout", "colour", ["label", "basis"],
+                [t("layout"), "示意 / schematic"], dim_field="dim").add_to(group)
+    return group
+
+
+def _focus_group(parts, current: str, basemap_key: str) -> folium.FeatureGroup:
+    """The current component of presentation mode, thick and with a large permanent label."""
+    frame = _layout_frame(parts[parts["entity_id"] == current], current, basemap_key)
+    focus = folium.FeatureGroup(name="focus")
+    folium.GeoJson(
+        frame[["label", "colour", "geometry"]].to_json(drop_id=True, to_wgs84=False),
+        style_function=lambda f: {"color": f["properties"]["colour"], "weight": 9, "fillOpacity": 0.35,
+                                  "fillColor": f["properties"]["colour"], "radius": 14},
+        marker=folium.CircleMarker(radius=14),
+        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False, permanent=True, direction="center",
+                                      style="font-size:22px;font-weight:700;padding:6px 10px"),
+    ).add_to(focus)
+    return focus
 
 
 def colour_groups(parts):
