@@ -3,7 +3,7 @@
 Streamlit imports a page's modules on the first script run, so the first visitor after a
 restart would wait for geopandas, folium and DuckDB to load (~2 s on this machine). This
 launcher imports them, builds the database if it is missing or stale, then hands over to
-``streamlit run app.py``.
+``streamlit run app.py`` without the development file watcher.
 """
 from __future__ import annotations
 
@@ -26,7 +26,11 @@ def main(argv: list[str]) -> int:
         build()
     from streamlit.web import cli
 
-    sys.argv = ["streamlit", "run", str(paths.ROOT / "app.py"), *argv]
+    # No source watcher when serving: Streamlit gives every session its own watcher over every
+    # imported module, which costs CPU per session for a reload nobody needs outside development.
+    serving = [] if any(arg.startswith("--server.fileWatcherType") for arg in argv) else [
+        "--server.fileWatcherType", "none"]
+    sys.argv = ["streamlit", "run", str(paths.ROOT / "app.py"), *serving, *argv]
     return cli.main()
 
 
