@@ -168,3 +168,15 @@ def test_paths_do_not_depend_on_the_working_directory(tmp_path):
     result = subprocess.run([sys.executable, "-c", "import paths; print(paths.DATA)"], cwd=tmp_path,
                             env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, capture_output=True, text=True)
     assert result.stdout.strip() == str(paths.DATA)
+
+
+def test_cached_results_are_shared_but_a_page_cannot_change_them(db_path, monkeypatch):
+    import paths
+    from ui import data
+
+    monkeypatch.setattr(paths, "DATABASE", db_path)
+    first = data.cached_query("street_counts", district_code=None)
+    first["name"] = "改掉"  # what a careless page might do to its copy
+    first.loc[0, "n_projects"] = -1
+    again = data.cached_query("street_counts", district_code=None)
+    assert "改掉" not in set(again["name"]) and again["n_projects"].min() >= 0

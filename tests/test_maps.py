@@ -3,10 +3,8 @@ from __future__ import annotations
 
 import re
 
-import geopandas as gpd
 import pandas as pd
 import pytest
-from shapely.geometry import Point
 
 from geo.crs import wgs84_to_gcj02
 from geo.layers import points_layer

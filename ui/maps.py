@@ -10,6 +10,7 @@ never remounted.
 """
 from __future__ import annotations
 
+import hashlib
 import html
 from dataclasses import dataclass, field
 from typing import Callable
@@ -174,8 +175,13 @@ def points_group(frame, family: str, name: str, selected: str | None = None) -> 
         st.info(t("aggregated"), icon=":material/bubble_chart:")
     if selected not in set(located["entity_id"]):
         selected = None
-    key = ("points", family, name, tuple(located["entity_id"]), selected, basemap(), lang())
+    key = ("points", family, name, _digest(located["entity_id"]), selected, basemap(), lang())
     return Layer(key, lambda: _points_group(located, family, name, selected, key[5]))
+
+
+def _digest(values) -> str:
+    """A short fingerprint of a column (a key must stay cheap to hash with 100k rows)."""
+    return hashlib.blake2b("\x1f".join(map(str, values)).encode("utf-8"), digest_size=16).hexdigest()
 
 
 def _points_group(located, family: str, name: str, selected: str | None, basemap_key: str) -> folium.FeatureGroup:
@@ -212,7 +218,7 @@ def layout_groups(parts, current: str | None = None) -> list[Layer]:
     current one carries a large permanent label."""
     if current not in set(parts["entity_id"]):
         current = None
-    key = ("layout", tuple(parts["entity_id"]), tuple(parts["colour"]), basemap(), lang())
+    key = ("layout", _digest(parts["entity_id"]), _digest(parts["colour"]), basemap(), lang())
     layers = [Layer((*key, current), lambda: _layout_group(parts, current, key[3]))]
     if current is not None:
         layers.append(Layer(("focus", current, *key[2:]), lambda: _focus_group(parts, current, key[3])))
