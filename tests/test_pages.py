@@ -103,3 +103,16 @@ def test_empty_result_says_so_and_offers_reset():
     at.button(key="p_reset_button").click().run()
     assert at.text_input(key="p_text").value == ""
     assert "共 654 项" in at.caption[0].value or "共" in at.caption[0].value
+
+
+def test_share_link_and_qr_follow_the_view():
+    import base64
+    import re
+
+    at = app("projects", s=YAOSHAN, q='"><script>x</script>')
+    link = at.sidebar.code[0].value
+    assert f"s={YAOSHAN}" in link
+    qr = next(m.value for m in at.sidebar.markdown if "data:image/png;base64," in m.value)
+    png = base64.b64decode(re.search(r"base64,([A-Za-z0-9+/=]+)", qr).group(1))
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 200
+    assert "<script>" not in qr and "<script>" not in link

@@ -1,6 +1,8 @@
 """The share control: the current view's link and its QR code (works offline)."""
 from __future__ import annotations
 
+import base64
+import html
 import io
 from urllib.parse import urlencode
 
@@ -23,9 +25,16 @@ def qr_png(link: str) -> bytes:
     return buffer.getvalue()
 
 
+def qr_img(link: str) -> str:
+    """The QR code as an inline image (~0.5 KB): no media file registered and cleaned up per rerun."""
+    data = base64.b64encode(qr_png(link)).decode("ascii")
+    return f'<img src="data:image/png;base64,{data}" width="180" alt="QR: {html.escape(link)}">'
+
+
+
 def render() -> None:
     with st.sidebar.expander(t("share"), icon=":material/share:"):
         link = current_link()
         st.caption(t("share_help"))
         st.code(link, language=None)
-        st.image(qr_png(link), width=180)
+        st.markdown(qr_img(link), unsafe_allow_html=True)
