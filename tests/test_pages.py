@@ -112,6 +112,8 @@ def test_share_link_and_qr_follow_the_view():
     at = app("projects", s=YAOSHAN, q='"><script>x</script>')
     link = at.sidebar.code[0].value
     assert f"s={YAOSHAN}" in link
+    assert not any("data:image/png" in m.value for m in at.sidebar.markdown)  # the QR code only on demand
+    at.sidebar.toggle(key="share_qr").set_value(True).run()
     qr = next(m.value for m in at.sidebar.markdown if "data:image/png;base64," in m.value)
     png = base64.b64decode(re.search(r"base64,([A-Za-z0-9+/=]+)", qr).group(1))
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 200

