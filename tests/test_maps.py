@@ -99,11 +99,17 @@ def test_cached_map_arguments_equal_what_st_folium_would_send(db_path, monkeypat
     streamlit_folium.st_folium(maps.base_map(basemap_key, 0), key="p_map", height=560, use_container_width=True,
                                feature_group_to_add=[layer.build() for layer in layers], center=(36.66, 116.92),
                                zoom=12, returned_objects=maps.RETURNED)
-    theirs = {k: v for k, v in sent[0].items() if k != "on_change"}
-    assert set(ours) == set(theirs)
-    for name in theirs:
-        assert ours[name] == theirs[name], name
-    assert "feature_group_2" in ours["feature_group"] and "map_div" in ours["script"]
+    streamlit_folium.st_folium(maps.base_map(basemap_key, 0), key="f_map", height=560, use_container_width=True,
+                               feature_group_to_add=[], center=(36.66, 116.92), zoom=12,
+                               returned_objects=maps.RETURNED)  # no layers (every facility type unticked)
+    nothing = maps.component_args(basemap_key, 0, [], "f_map", 560, (36.66, 116.92), 12)
+    for ours, call in [(ours, sent[0]), (nothing, sent[1])]:
+        theirs = {k: v for k, v in call.items() if k != "on_change"}
+        assert set(ours) == set(theirs)
+        for name in theirs:
+            assert ours[name] == theirs[name], name
+    assert "feature_group_2" in sent[0]["feature_group"] and "map_div" in sent[0]["script"]
+    assert nothing["feature_group"] == ""
 
 
 def _fail():

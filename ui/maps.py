@@ -111,7 +111,7 @@ def component_args(basemap_key: str, language: int, layers: list[Layer], key: st
     return {"script": base["script"], "header": base["header"], "html": base["html"], "id": base["id"],
             "key": base["hash_key"], "height": height, "width": None, "returned_objects": RETURNED,
             "default": base["default"], "zoom": zoom, "center": center,
-            "feature_group": "".join(script for script, _css, _js in scripts) if layers else None,
+            "feature_group": "".join(script for script, _css, _js in scripts),  # "" clears the old layers
             "return_on_hover": False, "layer_control": None, "pixelated": False,
             "css_links": list(links["css"]), "js_links": list(links["js"]), "wrap_longitude": False}
 
