@@ -111,7 +111,9 @@ def facts(db_path):
         huaiyin = projects[projects["district_code"] == "370104"]
         headline = sum(len(queries.run_query(con, "layout_component_geometries", layout_id=row.entity_id))
                        for row in queries.run_query(con, "headline_layouts").itertuples())
-        return {"base": base, "projects": located(projects), "yaoshan": located(yaoshan),
+        parks = queries.run_query(con, "facilities_filtered", family="park", district_code=None, street_code=None,
+                                  kind=None)
+        return {"base": base, "projects": located(projects), "yaoshan": located(yaoshan), "parks": located(parks),
                 "yaoshan_rows": len(yaoshan), "huaiyin": located(huaiyin), "headline": headline}
 
 
@@ -119,6 +121,14 @@ def test_overview_paints_the_headline_layouts(browser, server, facts):
     session = Session(browser, server).open("")
     assert session.features(facts["base"] + facts["headline"]) == facts["base"] + facts["headline"]
     session.shot("overview_1280x720")
+    session.close()
+
+
+def test_unticking_the_last_facility_type_clears_its_points(browser, server, facts):
+    session = Session(browser, server).open("facilities?f=park")
+    assert session.features(facts["base"] + facts["parks"]) == facts["base"] + facts["parks"]
+    session.page.get_by_test_id("stMain").get_by_role("button", name="公园").click()
+    assert session.features(facts["base"]) == facts["base"]  # the map keeps no stale layer
     session.close()
 
 
