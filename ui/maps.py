@@ -141,7 +141,7 @@ def _base_script(basemap_key: str, language: int, key: str) -> dict:
             "default": {name: None for name in RETURNED}}  # all None before the first click
 
 
-@st.cache_data(show_spinner=False, max_entries=1024)
+@st.cache_data(show_spinner=False, max_entries=256)  # ≤ ~25 MB at seed scale (≤ 100 KB each)
 def _layer_script(layer_key: tuple, index: int, _build) -> tuple[str, list[str], list[str]]:
     """One layer's script (as the component's feature group ``index``) and the assets it loads."""
     group = _build()
