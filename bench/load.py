@@ -42,6 +42,7 @@ class Client:
         self.url, self.page = url.replace("http", "ws") + "/_stcore/stream", page
         self.widgets: dict[str, tuple[str, str, list[str]]] = {}  # key -> (widget id, kind, options)
         self.values: dict[str, str | bool] = {}  # key -> value sent
+        self.sent: list[tuple[str, str | bool, list[str]]] = []  # (key, value, the options shown then)
         self.errors = 0
         self.first: list[float] = []
         self.latencies: list[float] = []
@@ -87,6 +88,7 @@ class Client:
             self.values[key] = not self.values.get(key, False)
         else:
             self.values[key] = rng.choice(options)
+        self.sent.append((key, self.values[key], options))
 
     async def session(self, loaded: asyncio.Event, ready: list, start: asyncio.Event, seconds: float,
                       rng: random.Random, think: float) -> None:
