@@ -28,7 +28,7 @@ from .crs import STORAGE_CRS, wgs84_to_gcj02
 
 __all__ = ["ASSET_BASE", "BASEMAPS", "new_map", "to_display", "escape_frame", "vector_base", "point_layer",
            "shape_layer", "legend", "PLANNED", "FAMILY_COLOURS", "GROUP_COLOURS", "style_for_status",
-           "map_html", "CENTER", "DISTRICT_VIEWS", "vector_base_data", "AGGREGATE_ABOVE", "aggregate_by_street", "count_layer",
+           "map_html", "legend_entries_html", "CENTER", "DISTRICT_VIEWS", "vector_base_data", "AGGREGATE_ABOVE", "aggregate_by_street", "count_layer",
            "points_or_counts", "street_counts_layer"]
 
 ASSET_BASE = "/app/static/vendor"
@@ -280,24 +280,30 @@ class _Legend(MacroElement):
         self.font_size = int(font_size)
 
 
-def legend(title: str, entries: list[tuple[str, str, str]], font_size: int = 13) -> MacroElement:
-    """A legend control. ``entries``: (label, colour, shape) with shape 'filled', 'hollow', 'line' or 'area'.
+_SWATCHES = {
+    "filled": "background:{c};border-radius:50%;width:11px;height:11px",
+    "hollow": "border:2px dashed {c};border-radius:50%;width:9px;height:9px;background:#fff",
+    "line": "background:{c};width:18px;height:4px",
+    "area": "border:2px dashed {c};background:{c}38;width:16px;height:11px",
+}
 
-    Labels are escaped here; colours must be hex codes.
-    """
-    rows = [f"<b>{html.escape(title)}</b>"]
+
+def legend_entries_html(entries: list[tuple[str, str, str]], item_style: str) -> list[str]:
+    """One HTML item per (label, colour, shape) entry, shape 'filled', 'hollow', 'line' or 'area'
+    (planned hollow, existing filled, as on the map). Labels are escaped; colours must be hex codes."""
+    items = []
     for label, colour, shape in entries:
         if not (colour.startswith("#") and len(colour) in (4, 7)):
             raise ValueError(f"not a hex colour: {colour!r}")
-        swatch = {
-            "filled": f"background:{colour};border-radius:50%;width:11px;height:11px",
-            "hollow": f"border:2px dashed {colour};border-radius:50%;width:9px;height:9px;background:#fff",
-            "line": f"background:{colour};width:18px;height:4px",
-            "area": f"border:2px dashed {colour};background:{colour}38;width:16px;height:11px",
-        }[shape]
-        rows.append(f'<div style="display:flex;align-items:center;gap:6px;margin-top:3px">'
-                    f'<span style="display:inline-block;{swatch}"></span>{html.escape(label)}</div>')
-    return _Legend("".join(rows), font_size)
+        items.append(f'<span style="{item_style}"><span style="display:inline-block;'
+                     f'{_SWATCHES[shape].format(c=colour)}"></span>{html.escape(label)}</span>')
+    return items
+
+
+def legend(title: str, entries: list[tuple[str, str, str]], font_size: int = 13) -> MacroElement:
+    """A legend control on the map (for exports); the app shows the same entries beside the map."""
+    rows = legend_entries_html(entries, "display:flex;align-items:center;gap:6px;margin-top:3px")
+    return _Legend(f"<b>{html.escape(title)}</b>" + "".join(rows), font_size)
 
 
 def map_html(fmap: folium.Map, inline_assets: dict[str, str] | None = None) -> str:

@@ -150,15 +150,10 @@ def _layer_script(layer_key: tuple, index: int, _build) -> tuple[str, list[str],
 
 
 def legend(title: str, entries: list[tuple[str, str, str]]) -> None:
-    """The legend beside the map (labels escaped; colours are our own hex codes)."""
-    swatches = {"filled": "background:{c};border-radius:50%;width:12px;height:12px",
-                "hollow": "border:2px dashed {c};border-radius:50%;width:10px;height:10px;background:#fff",
-                "line": "background:{c};width:20px;height:5px",
-                "area": "border:2px dashed {c};background:{c}40;width:18px;height:12px"}
-    rows = "".join(
-        f'<span style="display:inline-flex;align-items:center;gap:6px;margin:2px 14px 2px 0">'
-        f'<span style="display:inline-block;{swatches[shape].format(c=colour)}"></span>{html.escape(label)}</span>'
-        for label, colour, shape in entries)
+    """The legend beside the map: the same swatches as the exported map's legend."""
+    from geo.maps import legend_entries_html
+
+    rows = "".join(legend_entries_html(entries, "display:inline-flex;align-items:center;gap:6px;margin:2px 14px 2px 0"))
     st.markdown(f'<div class="planmap-legend-bar"><b>{html.escape(title)}</b><br>{rows}</div>',
                 unsafe_allow_html=True)
 
