@@ -10,6 +10,7 @@ import paths
 import queries
 
 from .layers import points_layer, wkt_layer
+from .maps import FAMILY_COLOURS
 from .render import render_family, render_layout
 
 
@@ -28,7 +29,8 @@ def main(argv: list[str]) -> int:
         print(path)
     for family in ("project", "park", "school", "renewal_site", "place"):
         points = points_layer(queries.run_query(con, "located_entities", family=family))
-        print(render_family(family, points, lines, ["370103", "370104", "370105"], out / f"family_{family}.png"))
+        print(render_family(family, points, lines, ["370103", "370104", "370105"], out / f"family_{family}.png",
+                            colour=FAMILY_COLOURS[family]))
     return 0
 
 

@@ -7,6 +7,7 @@ font (Debian: fonts-wqy-microhei); without one the labels show as boxes.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import geopandas as gpd
@@ -18,14 +19,16 @@ from matplotlib import font_manager  # noqa: E402
 
 from .crs import METRIC_CRS  # noqa: E402
 from .layers import district_layer  # noqa: E402
+from .maps import FAMILY_COLOURS, GROUP_COLOURS, PLANNED  # noqa: E402
 
 __all__ = ["render_layout", "render_family"]
 
 _CJK_FONTS = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC")
-_COLOURS = ["#d7191c", "#2b83ba", "#1a9641", "#fdae61", "#7b3294", "#e66101", "#008837", "#5e3c99"]
 
 
+@lru_cache(maxsize=1)
 def _font() -> None:
+    """Register a CJK font once per process (scanning the system fonts takes a while)."""
     for path in font_manager.findSystemFonts():
         if any(tag in path.lower() for tag in ("wqy", "cjk", "sourcehan")):
             font_manager.fontManager.addfont(path)
@@ -71,16 +74,24 @@ SOURCE = ("来源 Source: 济南市天桥区/市中区/槐荫区公开规划文�
 
 def render_layout(title: str, components: gpd.GeoDataFrame, lines: gpd.GeoDataFrame, codes: list[str],
                   out, source: str = SOURCE) -> object:
-    """Components (columns group_label, name, geometry) of one layout, coloured by group."""
+    """Components (columns group_label, name, geometry) of one layout, coloured by group.
+
+    With a ``colour`` column (the app's colours, as on screen and in its legend) each group keeps
+    that colour; without one, groups take ``GROUP_COLOURS`` in order, and a single-group layout
+    colours each member apart (for reviewing the geometry)."""
     _font()
     fig, ax = plt.subplots(figsize=(10, 9), dpi=110)
     _base(ax, codes, lines)
     from matplotlib.patches import Patch
 
     metric = components.to_crs(METRIC_CRS)
-    key = "group_label" if metric["group_label"].nunique() > 1 else "name"  # one group: colour each member
+    given = "colour" in metric.columns
+    key = "group_label" if given or metric["group_label"].nunique() > 1 else "name"
+    groups = list(metric.groupby(key, sort=False))
+    colours = [part["colour"].iloc[0] for _key, part in groups] if given else \
+        [GROUP_COLOURS[i % len(GROUP_COLOURS)] for i in range(len(groups))]
     handles = []
-    for colour, (_key, part) in zip(_COLOURS * 3, metric.groupby(key, sort=False)):
+    for colour, (_key, part) in zip(colours, groups):
         handles.append(Patch(facecolor=colour, edgecolor=colour, alpha=0.6, label=str(_key)))
         polys = part[part.geom_type.isin(["Polygon", "MultiPolygon"])]
         if len(polys):
@@ -100,7 +111,7 @@ def render_layout(title: str, components: gpd.GeoDataFrame, lines: gpd.GeoDataFr
 
 
 def render_family(title: str, points: gpd.GeoDataFrame, lines: gpd.GeoDataFrame, codes: list[str],
-                  out, source: str = SOURCE, colour: str = "#d95f02") -> object:
+                  out, source: str = SOURCE, colour: str = FAMILY_COLOURS["project"]) -> object:
     """Located entities (columns status, precision_m, geometry): planned hollow, existing filled."""
     _font()
     fig, ax = plt.subplots(figsize=(10, 9), dpi=110)
@@ -111,7 +122,7 @@ def render_family(title: str, points: gpd.GeoDataFrame, lines: gpd.GeoDataFrame,
     circles.plot(ax=ax, color="#9ecae1", alpha=0.12, edgecolor="#9ecae1", linewidth=0.3)
     from matplotlib.lines import Line2D
 
-    planned = metric["status"].isin(["planned", "under_construction"])
+    planned = metric["status"].isin(PLANNED)
     if planned.any():
         metric[planned].plot(ax=ax, facecolor="white", edgecolor=colour, markersize=30, linewidth=1.4)
     if (~planned).any():

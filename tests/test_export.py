@@ -40,3 +40,21 @@ def test_png_export_renders(parts, tmp_path):
     frame, _entries = parts
     out = render_layout("两核三区、三纵三横", wkt_layer(frame), data.lines(), ["370104"], tmp_path / "x.png")
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and out.stat().st_size > 20000
+
+
+def test_png_export_keeps_the_colours_shown_on_screen(parts, tmp_path):
+    """The slide PNG colours each group as the map and its legend do (the frame's colour column)."""
+    import numpy as np
+    from matplotlib import image
+
+    from geo.layers import wkt_layer
+    from geo.render import render_layout
+    from ui import data
+    frame, _entries = parts
+    frame = frame.assign(colour=["#00ff00" if g == frame["group_label"].iloc[0] else "#0000ff"
+                                 for g in frame["group_label"]])
+    pixels = image.imread(render_layout("两核三区", wkt_layer(frame), data.lines(), ["370104"], tmp_path / "c.png"))
+    rgb = (pixels[..., :3] * 255).astype(int)
+    green = (rgb[..., 1] > 200) & (rgb[..., 0] < 100) & (rgb[..., 2] < 100)
+    blue = (rgb[..., 2] > 200) & (rgb[..., 0] < 100) & (rgb[..., 1] < 100)
+    assert green.sum() > 50 and blue.sum() > 50
