@@ -24,15 +24,14 @@ with st.expander("Tables, sources and caveats"):
 st.caption(t("schematic_note"))
 
 st.subheader(t("lookup"))
-doc_id = st.selectbox(t("document"), docs["doc_id"], key="sources_doc",
-                      format_func=lambda d: f"{d} · {docs.set_index('doc_id').at[d, 'title']}")
+titles = dict(zip(docs["doc_id"], docs["title"]))
+doc_id = st.selectbox(t("document"), docs["doc_id"], key="sources_doc", format_func=lambda d: f"{d} · {titles[d]}")
 sections = cached_query("sections_of_document", doc_id=doc_id)
 if sections.empty:
     st.info(t("no_rows"))
 else:
-    section_id = st.selectbox(t("section"), sections["section_id"], key="sources_section",
-                              format_func=lambda s: " ".join(
-                                  str(v) for v in sections.set_index("section_id").loc[s, ["title", "n"]]))
+    labels = {s: f"{title} {n}" for s, title, n in zip(sections["section_id"], sections["title"], sections["n"])}
+    section_id = st.selectbox(t("section"), sections["section_id"], key="sources_section", format_func=labels.get)
     found = cached_query("entities_in_section", section_id=section_id)
     st.dataframe(table(found, list(found.columns)), hide_index=True, width="stretch", key="sources_entities")
 write(shared_params())
