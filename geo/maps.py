@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 import html
 import json
+import math
 from collections.abc import Iterable
 
 import folium
@@ -24,11 +25,11 @@ import shapely
 import xyzservices
 from branca.element import MacroElement, Template
 
-from .crs import STORAGE_CRS, wgs84_to_gcj02
+from .crs import METRIC_CRS, STORAGE_CRS, wgs84_to_gcj02
 
 __all__ = ["ASSET_BASE", "BASEMAPS", "new_map", "to_display", "escape_frame", "vector_base", "point_layer",
            "shape_layer", "legend", "PLANNED", "FAMILY_COLOURS", "GROUP_COLOURS", "style_for_status",
-           "map_html", "legend_entries_html", "CENTER", "DISTRICT_VIEWS", "vector_base_data", "AGGREGATE_ABOVE", "aggregate_by_street", "count_layer",
+           "map_html", "legend_entries_html", "frame_view", "display_point", "CENTER", "DISTRICT_VIEWS", "vector_base_data", "AGGREGATE_ABOVE", "aggregate_by_street", "count_layer",
            "points_or_counts", "street_counts_layer"]
 
 ASSET_BASE = "/app/static/vendor"
@@ -68,6 +69,28 @@ def new_map(center: tuple[float, float] = CENTER, zoom: int = 11, basemap: str =
     return fmap
 
 
+def frame_view(frame: gpd.GeoDataFrame, min_extent_m: float = 0, width_px: int = 600,
+               zooms: tuple[int, int] = (11, 15)) -> tuple[tuple[float, float], int]:
+    """Centre (lat, lon) and the web-map zoom at which ``frame``'s bounds fill about two thirds of a
+    ``width_px`` map; ``min_extent_m`` keeps small things in context.
+
+    >>> import geopandas as gpd; from shapely.geometry import box
+    >>> square = lambda km: gpd.GeoDataFrame(geometry=[box(116.98, 36.66, 116.98 + km / 89.4, 36.66 + km / 111.2)],
+    ...                                      crs="EPSG:4326")
+    >>> [frame_view(square(km))[1] for km in (1, 4, 9, 30)]
+    [15, 13, 12, 11]
+    >>> frame_view(square(1), min_extent_m=4000)[1]
+    13
+    """
+    minx, miny, maxx, maxy = frame.to_crs(METRIC_CRS).total_bounds
+    extent = max(maxx - minx, maxy - miny, min_extent_m, 1.0)
+    west, south, east, north = frame.to_crs(STORAGE_CRS).total_bounds
+    lat = (south + north) / 2
+    metres_per_pixel_at_zoom_0 = 156543.03 * math.cos(math.radians(lat))
+    zoom = math.floor(math.log2(metres_per_pixel_at_zoom_0 * width_px / (1.5 * extent)))
+    return (lat, (west + east) / 2), min(zooms[1], max(zooms[0], zoom))
+
+
 def to_display(frame: gpd.GeoDataFrame, basemap: str) -> gpd.GeoDataFrame:
     """Shift WGS-84 geometry to GCJ-02 when it will be drawn on Gaode tiles; otherwise unchanged."""
     if frame.crs is None or frame.crs.to_string() != STORAGE_CRS:
@@ -81,6 +104,14 @@ def to_display(frame: gpd.GeoDataFrame, basemap: str) -> gpd.GeoDataFrame:
     shifted = frame.copy()
     shifted["geometry"] = shapely.transform(frame.geometry.values, shift)
     return shifted
+
+
+def display_point(point: tuple[float, float], basemap: str) -> tuple[float, float]:
+    """A (lat, lon) map centre in the basemap's datum (GCJ-02 on Gaode tiles, else unchanged)."""
+    if basemap != "gaode":
+        return point
+    lon, lat = wgs84_to_gcj02(point[1], point[0])
+    return lat, lon
 
 
 def escape_frame(frame: gpd.GeoDataFrame, columns: Iterable[str]) -> gpd.GeoDataFrame:

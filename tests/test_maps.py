@@ -42,6 +42,16 @@ def test_gcj02_shift_only_for_gaode_tiles():
         to_display(points.to_crs("EPSG:32650"), "gaode")
 
 
+def test_map_centres_follow_the_basemap_datum():
+    from geo.maps import display_point
+
+    centre = (36.66, 116.98)
+    assert display_point(centre, "vector") == centre and display_point(centre, "osm") == centre
+    lat, lon = display_point(centre, "gaode")
+    lon_expected, lat_expected = wgs84_to_gcj02(116.98, 36.66)
+    assert (lat, lon) == pytest.approx((lat_expected, lon_expected)) and lon > centre[1]
+
+
 def test_names_with_html_are_escaped_in_the_layer():
     fmap = new_map()
     point_layer(escape_frame(frame(), ["name"]), "项目", "#d95f02", ["name"], ["名称"]).add_to(fmap)

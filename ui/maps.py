@@ -20,7 +20,7 @@ import geopandas as gpd
 import streamlit as st
 import streamlit_folium as component
 
-from geo.maps import DISTRICT_VIEWS, new_map, to_display, vector_base
+from geo.maps import DISTRICT_VIEWS, display_point, new_map, to_display, vector_base
 
 from . import data
 from .i18n import district_label, lang
@@ -75,7 +75,7 @@ def base_map(basemap: str, language: int, center=None, zoom: int = 11) -> folium
     is identical each time, so the map is not remounted.
     """
     districts, lines = _base_frames(basemap, language)
-    fmap = new_map(basemap=basemap, **({"center": center, "zoom": zoom} if center else {}))
+    fmap = new_map(basemap=basemap, **({"center": display_point(center, basemap), "zoom": zoom} if center else {}))
     vector_base(districts, lines).add_to(fmap)
     return fmap
 
@@ -92,8 +92,9 @@ def show(layers: list[Layer], key: str, district: str | None = None, height: int
          center: tuple[float, float] | None = None, zoom: int | None = None) -> dict | None:
     """Render the map with ``layers`` on top; return the clicked feature's properties, if any."""
     default_center, default_zoom = view_for(district)
-    result = component._component_func(**component_args(basemap(), lang(), layers, key, height,
-                                                        center or default_center, zoom or default_zoom))
+    centre = display_point(center or default_center, basemap())  # views work in WGS-84
+    result = component._component_func(**component_args(basemap(), lang(), layers, key, height, centre,
+                                                        zoom or default_zoom))
     drawing = (result or {}).get("last_active_drawing") or {}
     return drawing.get("properties")
 
@@ -270,26 +271,20 @@ def colour_groups(parts):
 
 
 def focus_view(parts, entity_id: str) -> tuple[tuple[float, float], int]:
-    """Centre and zoom that frame one component (presentation mode)."""
+    """Centre and zoom that frame one component (presentation mode), never closer than a 4 km view."""
     from geo.layers import wkt_layer
-    from geo.crs import METRIC_CRS
+    from geo.maps import frame_view
 
-    frame = wkt_layer(parts[parts["entity_id"] == entity_id])
-    centre = frame.to_crs(METRIC_CRS).geometry.iloc[0].centroid
-    point = gpd.GeoSeries([centre], crs=METRIC_CRS).to_crs(frame.crs).iloc[0]
-    minx, miny, maxx, maxy = frame.to_crs(METRIC_CRS).total_bounds
-    extent = max(maxx - minx, maxy - miny, 1500)
-    zoom = 13 if extent < 4000 else 12 if extent < 9000 else 11
-    return (point.y, point.x), zoom
+    return frame_view(wkt_layer(parts[parts["entity_id"] == entity_id]), min_extent_m=4000)
 
 
-def fit_view(frame, district: str | None) -> tuple[tuple[float, float] | None, int | None]:
-    """Centre and zoom that frame the located rows when a filter has narrowed them; else the district view."""
+def fit_view(frame) -> tuple[tuple[float, float] | None, int | None]:
+    """Centre and zoom that frame the located rows when a filter has narrowed them (≤ 150); else nothing,
+    and the map keeps the district view."""
+    from geo.layers import points_layer
+    from geo.maps import frame_view
+
     located = frame.dropna(subset=["lon", "lat"])
     if located.empty or len(located) > 150:
         return None, None
-    lat0, lat1 = located["lat"].min(), located["lat"].max()
-    lon0, lon1 = located["lon"].min(), located["lon"].max()
-    extent = max(lat1 - lat0, (lon1 - lon0) * 0.8)
-    zoom = 15 if extent < 0.01 else 14 if extent < 0.02 else 13 if extent < 0.05 else 12 if extent < 0.1 else 11
-    return ((lat0 + lat1) / 2, (lon0 + lon1) / 2), zoom
+    return frame_view(points_layer(located[["lon", "lat"]]))

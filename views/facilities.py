@@ -41,7 +41,7 @@ if kind:  # the type filter is a bound query parameter too; the options above co
 rows = pd.concat([frame.assign(family=f) for f, frame in frames.items()], ignore_index=True) if frames else \
     pd.DataFrame(columns=["entity_id", "name", "kind", "status", "lon", "family", "doc_id", "line"])
 st.caption(t("results", n=len(rows), m=int(rows["lon"].notna().sum()) if len(rows) else 0))
-center, zoom = maps.fit_view(rows, district) if street else (None, None)
+center, zoom = maps.fit_view(rows) if street else (None, None)
 clicked = maps.show([maps.points_group(frame, f, family_label(f), url.get("sel")) for f, frame in frames.items()],
                     key="f_map", district=district, center=center, zoom=zoom)
 maps.legend(t("facilities"), [(f"{family_label(f)} · {label}", colour, shape) for f in chosen

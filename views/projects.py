@@ -65,7 +65,7 @@ with table_col:
 selected_rows = picked.selection.rows if picked else []
 selected = shown.iloc[selected_rows[0]]["entity_id"] if selected_rows else url.get("sel")
 with map_col:
-    center, zoom = maps.fit_view(rows, district) if (street or needle or doc_id) else (None, None)
+    center, zoom = maps.fit_view(rows) if (street or needle or doc_id) else (None, None)
     clicked = maps.show([maps.points_group(rows, "project", family_label("project"), selected)], key="p_map",
                         district=district, center=center, zoom=zoom)
     maps.legend(family_label("project"), maps.status_legend("project"))
