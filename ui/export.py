@@ -2,6 +2,7 @@
 title, legend and source line."""
 from __future__ import annotations
 
+import html
 import io
 
 import folium
@@ -29,16 +30,11 @@ def _html(title: str, layers, entries, center, zoom) -> bytes:
     legend(title, entries, font_size=15).add_to(fmap)
     fmap.get_root().html.add_child(folium.Element(
         f'<div style="position:fixed;top:10px;left:60px;z-index:9999;background:#fff;padding:6px 12px;'
-        f'border-radius:6px;font:600 20px sans-serif">{_esc(title)}</div>'
+        f'border-radius:6px;font:600 20px sans-serif">{html.escape(title)}</div>'
         f'<div style="position:fixed;bottom:4px;left:8px;z-index:9999;font:11px sans-serif;color:#444;'
-        f'background:rgba(255,255,255,.8)">{_esc(t("footer"))}</div>'))
+        f'background:rgba(255,255,255,.8)">{html.escape(t("footer"))}</div>'))
     inline = {url: path.read_text(encoding="utf-8") for url, path in _ASSETS.items() if path.exists()}
     return map_html(fmap, inline).encode("utf-8")
-
-
-def _esc(text: str) -> str:
-    import html
-    return html.escape(text)
 
 
 def layout_controls(title: str, parts, layers_fn, entries, district: str, center=None, zoom=None) -> None:
