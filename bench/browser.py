@@ -34,6 +34,16 @@ def start_server(database: Path, extra: list[str] | None = None) -> tuple[subpro
     raise RuntimeError("server did not start")
 
 
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's package; never a browser download
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def launch(playwright):
+    """Headless Debian Chromium with the flags a closed network needs (the bench and the e2e tests)."""
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+
+
 def _rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -58,9 +68,7 @@ def run(database: Path):
     process, url = start_server(database)
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run"])
+            browser = launch(p)
             context = browser.new_context(viewport={"width": 1280, "height": 720})
             context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(url) else r.abort())
             page = context.new_page()
@@ -78,7 +86,8 @@ def run(database: Path):
                 page.get_by_text("按章节查看").wait_for()
                 started = time.perf_counter()
                 page.get_by_test_id("stSidebarNav").get_by_text("项目").click()
-                warm.append(_painted(page) + (time.perf_counter() - started) * 0)
+                _painted(page)
+                warm.append(time.perf_counter() - started)  # from the click to the painted map
             yield {"metric": "first_map_warm_s", "value": round(sorted(warm)[1], 2), "unit": "s",
                    "note": "app open, caches warm: navigate to Projects until its features are painted"}
             yield {"metric": "first_map_reload_s", "value": round(sorted(reload)[1], 2), "unit": "s",

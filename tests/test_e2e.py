@@ -12,12 +12,11 @@ import pytest
 
 import paths
 import queries
-from bench.browser import start_server
+from bench.browser import CHROMIUM, launch, start_server
 
 from .conftest import IN_CI
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = paths.ARTIFACTS / "e2e"
 BASE_FEATURES = None  # districts + schematic lines, counted from the database
 
@@ -44,9 +43,7 @@ def server(db_path):
 def browser():
     playwright = pytest.importorskip("playwright.sync_api")
     with playwright.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=str(CHROMIUM), args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--disable-quic"])
+        instance = launch(p)
         yield instance
         instance.close()
 
