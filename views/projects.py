@@ -12,7 +12,7 @@ DISTRICTS = ["", "370105", "370103", "370104"]
 TABLE_LIMIT = 1000
 streets = cached_query("street_counts", district_code=None)
 docs = cached_query("document_counts")
-CATEGORIES = sorted(cached_query("entities_by_family", family="project", district_code=None)["kind"].dropna().unique())
+CATEGORIES = list(cached_query("project_categories")["category"])
 STATUSES = ["planned", "under_construction", "completed", "existing"]
 YEARS = sorted(cached_query("project_years")["year"])
 url = read({"d": one_of(DISTRICTS[1:]), "s": one_of(streets["street_code"]), "c": one_of(CATEGORIES),
