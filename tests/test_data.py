@@ -180,3 +180,11 @@ def test_cached_results_are_shared_but_a_page_cannot_change_them(db_path, monkey
     first.loc[0, "n_projects"] = -1
     again = data.cached_query("street_counts", district_code=None)
     assert "改掉" not in set(again["name"]) and again["n_projects"].min() >= 0
+
+
+def test_indicator_comparison_pairs_the_same_indicator_across_districts(con):
+    rows = queries.run_query(con, "indicator_comparison")
+    assert (rows.groupby("indicator")["district_code"].nunique() >= 2).all()
+    gdp = rows[(rows["indicator"] == "地区生产总值") & (rows["district_code"] == "370103")].iloc[0]
+    assert (gdp["base_value"], gdp["target_value"]) == ("1059.6", "1486.1")
+    assert {"一般公共预算收入", "城镇居民人均可支配收入"} <= set(rows["indicator"])  # brackets and 增速 stripped

@@ -1,8 +1,6 @@
 """Indicator tables and charts: numbers parsed from the cells as written, nothing guessed."""
 from __future__ import annotations
 
-import re
-
 import altair as alt
 import pandas as pd
 
@@ -44,18 +42,12 @@ def growth(table: pd.DataFrame) -> alt.Chart:
         tooltip=["indicator", "change", "nature"]).properties(height=max(120, 24 * len(frame)))
 
 
-def _key(name: str) -> str:
-    return re.sub(r"（[^）]*）|\([^)]*\)|增速|数$", "", name or "").strip()
-
-
-def comparison(*tables: pd.DataFrame) -> pd.DataFrame:
-    """The same indicator side by side where at least two districts report it."""
-    merged = None
-    for table, code in zip(tables, ("370103", "370104", "370105")):
-        part = pd.DataFrame({t("indicators"): [_key(n) for n in table["name"]],
-                             district_label(code): [f"{_text(b) or '—'} → {_text(g) or '—'}" for b, g in
-                                                    zip(table["base_value"], table["target_value"])]})
-        part = part.drop_duplicates(t("indicators"))
-        merged = part if merged is None else merged.merge(part, on=t("indicators"), how="outer")
-    present = merged.drop(columns=t("indicators")).notna().sum(axis=1)
-    return merged[present >= 2].fillna("").reset_index(drop=True)
+def comparison(rows: pd.DataFrame) -> pd.DataFrame:
+    """``indicator_comparison`` laid out for reading: one row per indicator, "base → target" per district."""
+    codes = ("370103", "370104", "370105")
+    cells = rows.assign(cell=[f"{_text(b) or '—'} → {_text(g) or '—'}"
+                              for b, g in zip(rows["base_value"], rows["target_value"])])
+    wide = cells.pivot(index="indicator", columns="district_code", values="cell")
+    wide = wide.reindex(columns=list(codes)).astype(object).fillna("")  # no match: an empty column
+    wide.columns = [district_label(c) for c in wide.columns]
+    return wide.rename_axis(t("indicators")).reset_index()

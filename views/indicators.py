@@ -20,10 +20,8 @@ st.dataframe(charts.mark_binding(rows[["category", "name", "base_value", "target
 st.subheader(t("growth_chart"))
 st.altair_chart(charts.growth(rows), key="i_growth")
 st.subheader(t("compare"))
-st.dataframe(charts.comparison(cached_query("indicators_of_district", district_code="370103"),
-                               cached_query("indicators_of_district", district_code="370104"),
-                               cached_query("indicators_of_district", district_code="370105")),
-             hide_index=True, width="stretch", key="i_compare")
+st.dataframe(charts.comparison(cached_query("indicator_comparison")), hide_index=True, width="stretch",
+             key="i_compare")
 st.subheader(t("targets_2024"))
 st.dataframe(table(cached_query("indicator_targets", district_code="370105", target_year=2024),
                    ["name", "base_value", "target_value", "growth", "nature", "line", "quote"]),

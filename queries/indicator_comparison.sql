@@ -1,0 +1,18 @@
+-- The same indicator in at least two of the three districts' indicator tables (plan targets for 2025),
+-- matched by name without bracketed units, 增速 or a final 数; the first row per district and name.
+-- Parameters: none.
+-- Columns: indicator, district_code, base_value, target_value (one row per indicator and district)
+WITH tabled AS (
+    SELECT trim(regexp_replace(name, '（[^）]*）|\([^)]*\)|增速|数$', '', 'g')) AS indicator, district_code,
+           base_value, target_value, doc_id, line
+    FROM indicators
+    WHERE district_code IN ('370103', '370104', '370105') AND table_ref IS NOT NULL AND table_ref <> 'prose'
+      AND target_year = 2025
+), firsts AS (
+    SELECT * FROM tabled
+    QUALIFY row_number() OVER (PARTITION BY indicator, district_code ORDER BY doc_id, line) = 1
+)
+SELECT indicator, district_code, base_value, target_value
+FROM firsts
+WHERE indicator IN (SELECT indicator FROM firsts GROUP BY indicator HAVING count(*) >= 2)
+ORDER BY indicator, district_code;
