@@ -47,7 +47,7 @@ def comparison(rows: pd.DataFrame) -> pd.DataFrame:
     codes = ("370103", "370104", "370105")
     cells = rows.assign(cell=[f"{_text(b) or '—'} → {_text(g) or '—'}"
                               for b, g in zip(rows["base_value"], rows["target_value"])])
-    wide = cells.pivot(index="indicator", columns="district_code", values="cell")
+    wide = cells.pivot(index=["indicator", "unit"], columns="district_code", values="cell")
     wide = wide.reindex(columns=list(codes)).astype(object).fillna("")  # no match: an empty column
     wide.columns = [district_label(c) for c in wide.columns]
-    return wide.rename_axis(t("indicators")).reset_index()
+    return wide.reset_index().rename(columns={"indicator": t("indicators"), "unit": t("unit")})

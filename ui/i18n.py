@@ -29,7 +29,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "base_topo": ("OpenTopoMap 地形（在线）", "OpenTopoMap (online)"), "base_esri": ("Esri 影像（在线）", "Esri imagery (online)"),
     "share": ("分享此视图", "Share this view"), "share_help": ("复制链接或扫码，在另一台设备上打开同一视图。",
                                                       "Copy the link or scan the code to open this same view elsewhere."),
-    "show_qr": ("显示二维码", "Show QR code"),
+    "show_qr": ("显示二维码", "Show QR code"), "unit": ("单位", "Unit"),
     "ignored_param": ("已忽略无效的链接参数", "Ignored an invalid link parameter"),
     "layout": ("布局", "Layout"), "groups": ("显示的组成部分", "Groups shown"),
     "present": ("讲解模式", "Presentation mode"), "prev": ("◀ 上一个", "◀ Previous"), "next": ("下一个 ▶", "Next ▶"),
