@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.quick and "100k" in record["metric"]:
                 record["metric"] = record["metric"].replace("100k", "20k")
             emit(record)
-        if Path("/usr/bin/chromium").exists():
+        if browser.CHROMIUM.exists():
             for record in browser.run(tmp / "bench.duckdb"):
                 emit(record)
         else:
