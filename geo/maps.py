@@ -29,7 +29,7 @@ from .crs import METRIC_CRS, STORAGE_CRS, wgs84_to_gcj02
 
 __all__ = ["ASSET_BASE", "BASEMAPS", "new_map", "to_display", "escape_frame", "vector_base", "point_layer",
            "shape_layer", "legend", "PLANNED", "FAMILY_COLOURS", "GROUP_COLOURS", "style_for_status",
-           "map_html", "legend_entries_html", "frame_view", "display_point", "CENTER", "DISTRICT_VIEWS", "vector_base_data", "AGGREGATE_ABOVE", "aggregate_by_street", "count_layer",
+           "map_html", "legend_entries_html", "frame_view", "display_point", "CENTER", "DISTRICT_VIEWS", "vector_base_data", "AGGREGATE_ABOVE", "aggregates", "aggregate_by_street", "count_layer",
            "points_or_counts", "street_counts_layer"]
 
 ASSET_BASE = "/app/static/vendor"
@@ -181,6 +181,11 @@ AGGREGATE_ABOVE = 3000
 """More located points than this are drawn as counts per 街道 (one bubble per street seat)."""
 
 
+def aggregates(located: int) -> bool:
+    """Whether a layer of ``located`` points is drawn as counts per 街道 (the one place that decides)."""
+    return located > AGGREGATE_ABOVE
+
+
 def aggregate_by_street(points: gpd.GeoDataFrame, seats: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """Counts of ``points`` (column street_code) at each street seat; points without a street are left out."""
     counts = points.groupby("street_code").size().rename("n").reset_index()
@@ -214,7 +219,7 @@ def points_or_counts(rows, seats: gpd.GeoDataFrame, name: str, colour: str, poin
     ``rows`` are the located rows; ``points()`` builds their escaped (and, for Gaode, shifted) point
     GeoDataFrame, and is only called when the points are drawn one by one. Returns ``(layer, aggregated)``.
     """
-    if len(rows) > AGGREGATE_ABOVE:
+    if aggregates(len(rows)):
         return street_counts_layer(rows, seats, name, colour), True
     return point_layer(points(), name, colour, tooltip_fields, tooltip_aliases), False
 

@@ -162,12 +162,12 @@ def legend(title: str, entries: list[tuple[str, str, str]]) -> None:
 def points_group(frame, family: str, name: str, selected: str | None = None) -> Layer:
     """One family's located rows as one GeoJson layer (or counts per 街道 when there are very many),
     plus a ring and precision circle for the selection."""
-    from geo.maps import AGGREGATE_ABOVE
+    from geo.maps import aggregates
 
     from .i18n import t
 
     located = frame.dropna(subset=["lon", "lat"])
-    if len(located) > AGGREGATE_ABOVE:  # counts straight from the rows, and the screen says so
+    if aggregates(len(located)):  # counts straight from the rows, and the screen says so
         st.info(t("aggregated"), icon=":material/bubble_chart:")
     if selected not in set(located["entity_id"]):
         selected = None
