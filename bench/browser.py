@@ -21,7 +21,8 @@ def start_server(database: Path, extra: list[str] | None = None) -> tuple[subpro
         port = probe.getsockname()[1]
     process = subprocess.Popen([sys.executable, "-m", "ui.serve", "--server.port", str(port),
                                 "--server.headless", "true", "--server.address", "127.0.0.1", *(extra or [])], cwd=ROOT,
-                               env={**os.environ, "PLANMAP_DB": str(database)}, stdout=subprocess.DEVNULL,
+                               env={**{k: v for k, v in os.environ.items() if k != "PLANMAP_RAISE_ERRORS"},
+                                    "PLANMAP_DB": str(database)}, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     for _ in range(240):

@@ -16,6 +16,9 @@ import paths  # noqa: E402
 from ingest.build import build  # noqa: E402
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
+# Under AppTest a failing page must fail its test: ui.errors re-raises after showing its short message.
+# (Live servers started by bench.browser.start_server run without it, as visitors see them.)
+os.environ["PLANMAP_RAISE_ERRORS"] = "1"
 
 
 def _require(found, what: str):

@@ -1,6 +1,8 @@
 """Cached, read-only access to the database for the pages; builds it first when missing or stale."""
 from __future__ import annotations
 
+import logging
+
 import duckdb
 import geopandas as gpd
 import streamlit as st
@@ -11,6 +13,8 @@ from geo.layers import district_layer, wkt_layer
 from ingest.build import BuildError, build, needs_build
 
 from .i18n import t
+
+_log = logging.getLogger("planmap.data")
 
 
 @st.cache_resource(show_spinner=False)
@@ -59,5 +63,5 @@ def ensure_database() -> bool:
         return True
     except (BuildError, duckdb.Error, OSError) as exc:
         st.error(t("db_failed"))
-        st.caption(str(exc)[:500])
+        _log.error("the database could not be opened or built: %s", exc)  # paths stay in the server log
         return False
