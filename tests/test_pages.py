@@ -44,7 +44,7 @@ def test_choosing_yaoshan_shows_exactly_its_projects(db_path):
     at.selectbox(key="p_street").set_value(YAOSHAN).run()
     assert not at.exception
     assert f"共 {len(expected)} 项" in at.caption[0].value
-    table = at.dataframe(key="p_table").value
+    table = next(d for d in at.dataframe if (d.key or "").startswith("p_table_")).value
     assert sorted(table["名称"]) == sorted(expected["name"])
 
 
@@ -70,9 +70,17 @@ def test_presentation_mode_steps():
     assert not at.exception
     heading = [m.value for m in at.markdown if "第 1 / 11 项" in m.value]
     assert heading and "两核" in heading[0]
+    assert at.button(key="layouts_prev").disabled and not at.button(key="layouts_next").disabled
     at.button(key="layouts_next").click().run()
     assert any("第 2 / 11 项" in m.value for m in at.markdown)
     assert at.query_params["step"] in ("2", ["2"])
+    assert not at.button(key="layouts_prev").disabled  # enabled for the step shown, not one behind
+    for _ in range(9):
+        at.button(key="layouts_next").click().run()
+    assert any("第 11 / 11 项" in m.value for m in at.markdown)
+    assert at.button(key="layouts_next").disabled and not at.button(key="layouts_prev").disabled
+    at.button(key="layouts_prev").click().run()
+    assert any("第 10 / 11 项" in m.value for m in at.markdown)
 
 
 def test_language_toggle_changes_labels():

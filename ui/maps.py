@@ -10,7 +10,6 @@ never remounted.
 """
 from __future__ import annotations
 
-import hashlib
 import html
 from dataclasses import dataclass, field
 from typing import Callable
@@ -24,6 +23,7 @@ from geo.maps import DISTRICT_VIEWS, display_point, new_map, to_display, vector_
 
 from . import data
 from .i18n import district_label, lang
+from .inputs import fingerprint, map_click, new_value
 
 RETURNED = ["last_active_drawing"]
 
@@ -89,14 +89,13 @@ def view_for(district: str | None) -> tuple[tuple[float, float], int]:
 
 
 def show(layers: list[Layer], key: str, district: str | None = None, height: int = 560,
-         center: tuple[float, float] | None = None, zoom: int | None = None) -> dict | None:
-    """Render the map with ``layers`` on top; return the clicked feature's properties, if any."""
+         center: tuple[float, float] | None = None, zoom: int | None = None) -> str | None:
+    """Render the map with ``layers`` on top; return the entity id of a NEW click (validated), if any."""
     default_center, default_zoom = view_for(district)
     centre = display_point(center or default_center, basemap())  # views work in WGS-84
     result = component._component_func(**component_args(basemap(), lang(), layers, key, height, centre,
                                                         zoom or default_zoom))
-    drawing = (result or {}).get("last_active_drawing") or {}
-    return drawing.get("properties")
+    return new_value(key, map_click(result))
 
 
 def component_args(basemap_key: str, language: int, layers: list[Layer], key: str, height: int,
@@ -171,13 +170,8 @@ def points_group(frame, family: str, name: str, selected: str | None = None) -> 
         st.info(t("aggregated"), icon=":material/bubble_chart:")
     if selected not in set(located["entity_id"]):
         selected = None
-    key = ("points", family, name, _digest(located["entity_id"]), selected, basemap(), lang())
+    key = ("points", family, name, fingerprint(located["entity_id"]), selected, basemap(), lang())
     return Layer(key, lambda: _points_group(located, family, name, selected, key[5]))
-
-
-def _digest(values) -> str:
-    """A short fingerprint of a column (a key must stay cheap to hash with 100k rows)."""
-    return hashlib.blake2b("\x1f".join(map(str, values)).encode("utf-8"), digest_size=16).hexdigest()
 
 
 def _points_group(located, family: str, name: str, selected: str | None, basemap_key: str) -> folium.FeatureGroup:
@@ -212,9 +206,11 @@ def _points_group(located, family: str, name: str, selected: str | None, basemap
 def layout_groups(parts, current: str | None = None) -> list[Layer]:
     """Layout components coloured by group; in presentation mode all but ``current`` are dimmed and the
     current one carries a large permanent label."""
+    if parts.empty:
+        return []  # every group unticked: nothing to draw
     if current not in set(parts["entity_id"]):
         current = None
-    key = ("layout", _digest(parts["entity_id"]), _digest(parts["colour"]), basemap(), lang())
+    key = ("layout", fingerprint(parts["entity_id"]), fingerprint(parts["colour"]), basemap(), lang())
     layers = [Layer((*key, current), lambda: _layout_group(parts, current, key[3]))]
     if current is not None:
         layers.append(Layer(("focus", current, *key[2:]), lambda: _focus_group(parts, current, key[3])))

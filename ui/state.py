@@ -14,7 +14,7 @@ import streamlit as st
 
 from .i18n import t
 
-__all__ = ["one_of", "text", "ident", "integer", "parse", "read", "write", "seed_widget"]
+__all__ = ["one_of", "text", "ident", "integer", "parse", "read", "write", "seed_widget", "step_by"]
 
 _MAX_LEN = 200
 
@@ -98,3 +98,9 @@ def write(values: dict[str, object]) -> None:
     clean = {k: str(v) for k, v in values.items() if v not in (None, "", [], False)}
     if dict(st.query_params) != clean:
         st.query_params.from_dict(clean)
+
+
+def step_by(key: str, delta: int) -> None:
+    """A button callback: move the integer in ``st.session_state[key]`` by ``delta`` before the next run
+    (so the run draws the buttons for the step it shows, not the one before)."""
+    st.session_state[key] = int(st.session_state.get(key, 1)) + delta

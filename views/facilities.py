@@ -46,7 +46,7 @@ clicked = maps.show([maps.points_group(frame, f, family_label(f), url.get("sel")
                     key="f_map", district=district, center=center, zoom=zoom)
 maps.legend(t("facilities"), [(f"{family_label(f)} · {label}", colour, shape) for f in chosen
                               for label, colour, shape in maps.status_legend(f)])
-selected = (clicked or {}).get("entity_id") or url.get("sel")
+selected = clicked or url.get("sel")
 if len(rows) and selected in set(rows["entity_id"]):
     detail.entity(selected)
 if len(rows):

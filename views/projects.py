@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui import detail, downloads, export, maps
 from ui.data import cached_query
+from ui.inputs import changed, fingerprint, table_pick
 from ui.i18n import district_label, family_label, status_label, t, table
 from ui.sidebar import shared_params
 from ui.state import ident, one_of, read, seed_widget, text, write
@@ -59,24 +60,27 @@ with table_col:
     shown = rows.head(TABLE_LIMIT)
     if len(rows) > TABLE_LIMIT:
         st.caption(t("table_limit", n=TABLE_LIMIT))
+    ids = list(shown["entity_id"])  # a picked row becomes an id at once: row numbers change with the filter
+    table_key = f"p_table_{fingerprint(ids)}"
     picked = st.dataframe(table(shown, ["name", "status", "street_name", "category"]),
-                          hide_index=True, width="stretch", height=480, key="p_table",
+                          hide_index=True, width="stretch", height=480, key=table_key,
                           on_select="rerun", selection_mode="single-row")
-selected_rows = picked.selection.rows if picked else []
-selected = shown.iloc[selected_rows[0]]["entity_id"] if selected_rows else url.get("sel")
+selected = url.get("sel")
+if changed(table_key, pick := table_pick(picked, ids)):
+    selected = pick
 with map_col:
     center, zoom = maps.fit_view(rows) if (street or needle or doc_id) else (None, None)
-    clicked = maps.show([maps.points_group(rows, "project", family_label("project"), selected)], key="p_map",
+    layers = [maps.points_group(rows, "project", family_label("project"), selected)]
+    clicked = maps.show(layers, key="p_map",
                         district=district, center=center, zoom=zoom)
     maps.legend(family_label("project"), maps.status_legend("project"))
-if clicked and clicked.get("entity_id") in set(rows["entity_id"]):
-    selected = clicked["entity_id"]
+selected = clicked or selected
 if selected in set(rows["entity_id"]):
     detail.entity(selected)
 else:
     st.caption(t("click_hint"))
 downloads.render(rows, "projects")
-export.points_controls(t("projects"), rows, lambda: [maps.points_group(rows, "project", t("projects"))],
+export.points_controls(t("projects"), rows, layers,
                        maps.status_legend("project"), district)
 unlocated = rows[rows["lon"].isna()]
 if len(unlocated):
