@@ -55,8 +55,17 @@ def _base(ax, codes: list[str], lines: gpd.GeoDataFrame) -> None:
     ax.set_axis_off()
 
 
+def _plain(text) -> str:
+    """Text as text: a ``$`` would start matplotlib's mathtext (and ``$…$`` in a name made the export fail).
+
+    >>> print(_plain("投资$5$亿"))
+    投资\\$5\\$亿
+    """
+    return str(text).replace("$", "\\$")
+
+
 def _finish(fig, ax, title: str, source: str, out, handles=None) -> None:
-    ax.set_title(title, fontsize=14)
+    ax.set_title(_plain(title), fontsize=14)
     if handles:
         ax.legend(handles=handles, loc="lower right", fontsize=9, framealpha=0.92)
     fig.text(0.01, 0.005, source, fontsize=7.5, color="#555555", ha="left", va="bottom", wrap=True)
@@ -92,7 +101,7 @@ def render_layout(title: str, components: gpd.GeoDataFrame, lines: gpd.GeoDataFr
         [GROUP_COLOURS[i % len(GROUP_COLOURS)] for i in range(len(groups))]
     handles = []
     for colour, (_key, part) in zip(colours, groups):
-        handles.append(Patch(facecolor=colour, edgecolor=colour, alpha=0.6, label=str(_key)))
+        handles.append(Patch(facecolor=colour, edgecolor=colour, alpha=0.6, label=_plain(_key)))
         polys = part[part.geom_type.isin(["Polygon", "MultiPolygon"])]
         if len(polys):
             polys.plot(ax=ax, color=colour, alpha=0.25, edgecolor=colour, linewidth=1.2, linestyle="--")
@@ -104,7 +113,7 @@ def render_layout(title: str, components: gpd.GeoDataFrame, lines: gpd.GeoDataFr
             points.plot(ax=ax, color=colour, markersize=90, edgecolor="white")
         for row in part.itertuples():
             anchor = row.geometry.representative_point()
-            ax.annotate(f"{row.group_label}·{row.name}", (anchor.x, anchor.y), fontsize=8, color=colour,
+            ax.annotate(_plain(f"{row.group_label}·{row.name}"), (anchor.x, anchor.y), fontsize=8, color=colour,
                         ha="center", bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": colour, "alpha": 0.8})
     _finish(fig, ax, f"{title}（示意 schematic）", source, out, handles)
     return out

@@ -179,7 +179,9 @@ def test_phone_size(browser, server, path):
 
 
 HOSTILE = ['<img src=x onerror="window.__xss=1">', "<script>window.__xss=2</script>",
-           "\"><svg onload=window.__xss=3>", "' OR 1=1; DROP TABLE projects; --"]
+           "\"><svg onload=window.__xss=3>", "' OR 1=1; DROP TABLE projects; --",
+           "![px](http://203.0.113.9/pixel.png)", "[详情](http://203.0.113.9/x) **粗**", "投资$x^2$亿 $y$",
+           ":material/home: :red[红色] :smile:", '=HYPERLINK("http://203.0.113.9","详情")']
 
 
 @pytest.fixture(scope="module")
@@ -221,6 +223,15 @@ def test_hostile_names_render_inert_everywhere(browser, hostile_server):
     assert '<img src=x onerror="window.__xss=1">' in body  # the detail panel shows the name as text
     assert all(value is None for value in _xss_fired(session.page)), _xss_fired(session.page)
     session.shot("hostile_names_1280x720")
+    for index, name in enumerate(HOSTILE):  # each name in the detail panel: the same text, nothing more
+        page = Session(browser, hostile_server).open(f"projects?s=370105013000&sel=syn-{index:06d}").page
+        page.get_by_test_id("stMain").get_by_role("heading", level=4).first.wait_for(timeout=30000)
+        heading = page.get_by_test_id("stMain").get_by_role("heading", level=4).first.inner_text()
+        assert heading == name
+        main = page.get_by_test_id("stMain")
+        assert main.locator("img[src*='203.0.113.9'], a[href*='203.0.113.9'], .katex, strong:text('粗')").count() == 0
+        assert main.locator("[data-testid=stIconMaterial]:text('home')").count() == 0
+        page.context.close()
     for name in ("facilities", "layouts", ""):
         other = Session(browser, hostile_server).open(name)
         other.page.wait_for_timeout(1500)

@@ -26,7 +26,8 @@ def test_standalone_html_has_everything_inline_and_escapes_the_title(parts):
         (pytest.fail if IN_CI else pytest.skip)("Leaflet assets missing: run `make install` (npm ci)")
     from ui import export, maps
     frame, entries = parts
-    html = export._html("两核<script>alert(1)</script>", maps.layout_groups(frame), entries, (36.67, 116.88), 12)
+    html = export._html("两核<script>alert(1)</script>", maps.layout_groups(frame), entries, (36.67, 116.88), 12,
+                        "vector", 0, "来源")
     text = html.decode("utf-8")
     assert not re.search(r'<script src="|<link rel="stylesheet" href="', text)  # nothing fetched
     assert "L.map" in text and "两核" in text
@@ -58,3 +59,27 @@ def test_png_export_keeps_the_colours_shown_on_screen(parts, tmp_path):
     green = (rgb[..., 1] > 200) & (rgb[..., 0] < 100) & (rgb[..., 2] < 100)
     blue = (rgb[..., 2] > 200) & (rgb[..., 0] < 100) & (rgb[..., 1] < 100)
     assert green.sum() > 50 and blue.sum() > 50
+
+
+def test_html_export_follows_the_session_language_and_basemap(parts):
+    """The export runs when the button is clicked, outside the page's run: it gets the session's choices."""
+    from ui import export, maps
+    frame, entries = parts
+    english = export._html("Layout", maps.layout_groups(frame), entries, (36.67, 116.88), 12, "osm", 1,
+                           "Data: public planning documents").decode("utf-8")
+    assert "tile.openstreetmap.org" in english and "Data: public planning documents" in english
+    chinese = export._html("布局", maps.layout_groups(frame), entries, (36.67, 116.88), 12, "vector", 0,
+                           "数据").decode("utf-8")
+    assert "tile.openstreetmap.org" not in chinese
+
+
+def test_png_export_shows_dollar_signs_as_text(parts, tmp_path):
+    """A name with ``$…$`` made matplotlib's mathtext fail silently; it is plain text now."""
+    from geo.layers import wkt_layer
+    from geo.render import render_layout
+    from ui import data
+    frame, _entries = parts
+    hostile = frame.assign(name=["$\\frac{1}{0}$ 投资$5$亿" for _ in range(len(frame))],
+                           group_label=["$x^{$" for _ in range(len(frame))])
+    out = render_layout("$\\undefinedcommand$", wkt_layer(hostile), data.lines(), ["370104"], tmp_path / "x.png")
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and out.stat().st_size > 20000

@@ -1,19 +1,11 @@
 """The detail panel: what an entity is, the sentence it came from, and how sure its location is."""
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
 from .data import cached_query
 from .i18n import district_label, family_label, located_by_label, status_label, t
-
-_MD = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
-
-
-def md(text) -> str:
-    """Escape text for st.markdown (names from documents are data, not markup)."""
-    return _MD.sub(r"\\\1", "" if text is None or text != text else str(text))
+from .text import esc, md, show
 
 
 def entity(entity_id: str) -> None:
@@ -22,32 +14,32 @@ def entity(entity_id: str) -> None:
         return
     row = rows.iloc[0]
     with st.container(border=True):
-        st.markdown(f"#### {md(row['name'])}")
-        facts = [family_label(row["family"]), md(row["kind"]) if row["kind"] else None,
+        show(f'<h4 class="planmap-name">{esc(row["name"])}</h4>')
+        facts = [family_label(row["family"]), row["kind"] or None,
                  status_label(row["status"]) if row["family"] not in ("layout", "layout_component", "indicator") else None,
                  district_label(row["district_code"]) if row["district_code"] else None]
-        st.caption(" · ".join(f for f in facts if f))
+        show(f'<div class="planmap-caption">{" · ".join(esc(f) for f in facts if f)}</div>')
         if row["note"]:
-            st.write(row["note"])
-        st.markdown(f"**{t('evidence')}**\n> {md(row['quote'])}")
-        section = f"，{md(row['section_title'])}" if row["section_title"] else ""
-        st.caption(f"{t('citation')}: {md(row['doc_title'])}（{row['doc_id']}），{t('line')} {row['line']}{section}")
+            show(f'<div class="planmap-caption">{esc(row["note"])}</div>')
+        section = f"，{esc(row['section_title'])}" if row["section_title"] else ""
+        show(f'<div><b>{esc(t("evidence"))}</b><blockquote class="planmap-quote">{esc(row["quote"])}</blockquote>'
+             f'<div class="planmap-caption">{esc(t("citation"))}: {esc(row["doc_title"])}（{esc(row["doc_id"])}），'
+             f'{esc(t("line"))} {esc(row["line"])}{section}</div></div>')
         if row["lon"] == row["lon"] and row["lon"] is not None:
-            st.markdown(f"**{t('precision')}**: ±{int(row['precision_m'])} m · {t('located_by')}: "
-                        f"{located_by_label(row['located_by'])}")
-            if row["location_basis"]:
-                st.caption(md(row["location_basis"]))
+            basis = f'<div class="planmap-caption">{esc(row["location_basis"])}</div>' if row["location_basis"] else ""
+            show(f'<div><b>{esc(t("precision"))}</b>: ±{int(row["precision_m"])} m · {esc(t("located_by"))}: '
+                 f'{esc(located_by_label(row["located_by"]))}{basis}</div>')
         elif row["family"] not in ("layout", "indicator"):
             st.warning(f"{t('unlocated')}: {md(row['location_basis'] or '')}")
         if row["street_name"]:
-            basis = md(row["street_basis"] or "")
-            st.markdown(f"**{t('street')}**: {md(row['street_name'])}  \n{t('street_basis')}: {basis}")
+            show(f'<div><b>{esc(t("street"))}</b>: {esc(row["street_name"])}<br>'
+                 f'{esc(t("street_basis"))}: {esc(row["street_basis"])}</div>')
 
 
 def members_and_projects(name: str, places, district: str | None) -> None:
     members = [p for p in (places or "").split(";") if p] if isinstance(places, str) else []
     if members:
-        st.markdown(f"**{t('members')}**: " + "、".join(md(m) for m in members))
+        show(f'<div><b>{esc(t("members"))}</b>: {"、".join(esc(m) for m in members)}</div>')
     related = cached_query("related_projects", component_name=name, places=places if isinstance(places, str)
                            else None, district_code=district)
     if not related.empty:

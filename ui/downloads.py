@@ -9,6 +9,28 @@ import streamlit as st
 from .i18n import t
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """A text cell that a spreadsheet would run as a formula gets a leading apostrophe (OWASP's advice
+    for CSV injection); numbers and other text stay as they are.
+
+    >>> [spreadsheet_safe(v) for v in ["=1+1", "+1", "-", "@a", "黄河", -3.5, None]]
+    ["'=1+1", "'+1", "'-", "'@a", '黄河', -3.5, None]
+    >>> spreadsheet_safe(chr(9) + "x") == "'" + chr(9) + "x"
+    True
+    """
+    return f"'{value}" if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+
+def csv_bytes(rows: pd.DataFrame) -> bytes:
+    """The rows as UTF-8 CSV with a BOM (so Excel and WPS read the Chinese), formulas neutralised."""
+    text_columns = [c for c in rows.columns if rows[c].dtype == object or pd.api.types.is_string_dtype(rows[c])]
+    safe = rows.assign(**{c: rows[c].map(spreadsheet_safe) for c in text_columns})
+    return safe.to_csv(index=False).encode("utf-8-sig")
+
+
 def geojson(rows: pd.DataFrame) -> str:
     features = []
     for record in json.loads(rows.to_json(orient="records", force_ascii=False)):
@@ -21,7 +43,7 @@ def geojson(rows: pd.DataFrame) -> str:
 def render(rows: pd.DataFrame, stem: str) -> None:
     left, right = st.columns(2)
     # Built only when clicked (deferred), so a filter change does not serialise the whole set.
-    left.download_button(t("download_csv"), lambda: rows.to_csv(index=False).encode("utf-8-sig"), f"{stem}.csv",
+    left.download_button(t("download_csv"), lambda: csv_bytes(rows), f"{stem}.csv",
                          "text/csv", key=f"{stem}_csv", icon=":material/download:")
     right.download_button(t("download_geojson"), lambda: geojson(rows).encode("utf-8"), f"{stem}.geojson",
                           "application/geo+json", key=f"{stem}_geojson", icon=":material/download:")

@@ -31,6 +31,10 @@ LABELS: dict[str, tuple[str, str]] = {
                                                       "Copy the link or scan the code to open this same view elsewhere."),
     "show_qr": ("显示二维码", "Show QR code"), "unit": ("单位", "Unit"),
     "ignored_param": ("已忽略无效的链接参数", "Ignored an invalid link parameter"),
+    "no_groups": ("没有选中任何组成部分：请在上方点选至少一组。", "No group is shown: pick at least one above."),
+    "page_error": ("抱歉，这个页面出了问题。请重新选择或刷新页面；问题已记录在服务器日志中。",
+                   "Sorry, something went wrong on this page. Change your choice or reload the page; the problem "
+                   "has been logged on the server."),
     "layout": ("布局", "Layout"), "groups": ("显示的组成部分", "Groups shown"),
     "present": ("讲解模式", "Presentation mode"), "prev": ("◀ 上一个", "◀ Previous"), "next": ("下一个 ▶", "Next ▶"),
     "step": ("第 {i} / {n} 项", "Step {i} of {n}"), "no_layout": ("该区没有可绘制的空间布局。", "No drawable layout for this district."),

@@ -3,7 +3,8 @@ import streamlit as st
 
 from ui import maps
 from ui.data import cached_query
-from ui.i18n import district_label, t
+from ui.i18n import district_label, family_label, t
+from ui.text import md
 from ui.state import write
 from ui.sidebar import shared_params
 
@@ -31,9 +32,10 @@ with right:
         st.markdown(f"**{district_label(code)}**")
         cols = st.columns(4)
         for col, family, label in zip(cols, ["projects", "parks", "schools", "renewal_sites"],
-                                      [t("projects"), "公园 Parks", "学校 Schools", "更新 Renewal"]):
+                                      [t("projects"), family_label("park"), family_label("school"), family_label("renewal_site")]):
             col.metric(label, int(row[family]))
         for layout in headlines[headlines.district_code == code].itertuples():
-            st.markdown(f"↳ [{t('open_layout')}: {layout.name}](layouts?d={code}&l={layout.entity_id})")
+            st.page_link("views/layouts.py", label=f"{t('open_layout')}: {md(layout.name)}", icon=":material/hub:",
+                         query_params={"d": code, "l": layout.entity_id})  # same tab, same session and language
 maps.legend(t("headline"), legend_entries)
 write(shared_params())
