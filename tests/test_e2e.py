@@ -238,3 +238,60 @@ def test_hostile_names_render_inert_everywhere(browser, hostile_server):
         assert all(value is None for value in _xss_fired(other.page))
         other.close()
     session.close()
+
+
+def test_filtered_csv_download_is_named_after_the_view_and_matches_the_table(browser, server, facts, db_path):
+    import csv
+    import datetime as dt
+    import io
+
+    session = Session(browser, server).open("projects?s=370105013000&st=planned")
+    session.page.get_by_text("共 ").first.wait_for(timeout=30000)
+    with session.page.expect_download(timeout=60000) as info:
+        session.page.get_by_role("button", name="下载 CSV").click()
+    download = info.value
+    assert download.suggested_filename == f"项目_药山街道_规划_{dt.date.today().isoformat()}.csv"
+    table = list(csv.DictReader(io.StringIO(Path(download.path()).read_text(encoding="utf-8-sig"))))
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        expected = queries.run_query(con, "projects_filtered", district_code=None, street_code="370105013000",
+                                     category=None, status="planned", year=None, doc_id=None, text=None)
+    assert sorted(row["编号"] for row in table) == sorted(expected["entity_id"])
+    assert {row["状态"] for row in table} == {"规划"} and {row["状态（代码）"] for row in table} == {"planned"}
+    assert {"名称", "街道", "类别", "文件", "行", "原文", "经度 (WGS-84)"} <= set(table[0])
+    session.close()
+
+
+def test_share_link_opened_as_localhost_uses_the_network_address(browser, db_path):
+    """A phone in the room cannot open localhost: the share panel puts this machine's address in the link."""
+    import ipaddress
+    import re
+
+    from ui.share import lan_addresses
+
+    _need(bool(lan_addresses()), "this machine has no non-loopback IPv4 address")
+    process, url = start_server(db_path, ["--server.address", "0.0.0.0"])
+    try:
+        session = Session(browser, url.replace("127.0.0.1", "localhost")).open("projects?s=370105013000")
+        session.page.get_by_text("分享此视图").click()
+        code = session.page.get_by_test_id("stSidebar").locator("code").first
+        code.wait_for(timeout=30000)
+        link = code.inner_text()
+        host = re.match(r"https?://([^/:]+)", link).group(1)
+        assert not ipaddress.ip_address(host).is_loopback and host in lan_addresses()
+        assert link.endswith("projects?s=370105013000") and f":{url.rsplit(':', 1)[1]}/" in link
+        assert session.page.get_by_text("局域网地址").count() == 1
+        session.close()
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def test_an_online_basemap_that_cannot_load_says_so_on_the_map(browser, server):
+    """Offline (every request outside localhost is aborted), OpenStreetMap tiles fail: the map says so."""
+    session = Session(browser, server).open("projects?base=osm")
+    frame = next(f for f in session.page.frames if "streamlit_folium" in f.url) if session.features() else None
+    notice = frame.locator(".planmap-tile-error")
+    notice.wait_for(timeout=30000)
+    assert "在线底图无法加载" in notice.inner_text()
+    session.blocked.clear()  # the tile requests were meant to be blocked here
+    session.close()

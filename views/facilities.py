@@ -52,7 +52,7 @@ if len(rows) and selected in set(rows["entity_id"]):
 if len(rows):
     st.dataframe(table(rows, ["name", "family", "kind", "status", "street_name", "doc_id", "line"]), hide_index=True,
                  width="stretch", key="f_table")
-    downloads.render(rows, "facilities")
+    downloads.render(rows, "facilities", [district and district_label(district), street and names[street], kind])
 write({**shared_params(), "d": district, "s": street,
        "f": ",".join(chosen) if set(chosen) != set(FAMILIES) and chosen else None,
        "sel": selected if len(rows) and selected in set(rows["entity_id"]) else None})

@@ -79,7 +79,8 @@ if selected in set(rows["entity_id"]):
     detail.entity(selected)
 else:
     st.caption(t("click_hint"))
-downloads.render(rows, "projects")
+downloads.render(rows, "projects", [district and district_label(district), street and labels[street].rsplit(" (", 1)[0],
+                                     category, status and status_label(status), year, doc_id, needle])
 export.points_controls(t("projects"), rows, layers,
                        maps.status_legend("project"), district)
 unlocated = rows[rows["lon"].isna()]
