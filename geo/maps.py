@@ -52,9 +52,40 @@ GROUP_COLOURS = ["#e41a1c", "#377eb8", "#4daf4a", "#984ea3", "#ff7f00", "#a65628
                  "#66c2a5", "#8da0cb"]
 
 
+class TileErrorNotice(MacroElement):
+    """A notice on the map, shown once, when an online basemap's tiles cannot be loaded (offline, blocked)."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+(function () {
+  var layer = {{ this.layer.get_name() }}, map = {{ this._parent.get_name() }}, shown = false;
+  layer.on("tileerror", function () {
+    if (shown) { return; }
+    shown = true;
+    var notice = L.control({position: "topright"});
+    notice.onAdd = function () {
+      var box = L.DomUtil.create("div", "planmap-tile-error");
+      box.textContent = {{ this.message|tojson }};
+      box.style.cssText = "background:#fff3cd;border:1px solid #c9a227;padding:6px 10px;border-radius:4px;"
+        + "font:14px sans-serif;max-width:280px";
+      return box;
+    };
+    notice.addTo(map);
+  });
+})();
+{% endmacro %}
+""")
+
+    def __init__(self, layer: folium.TileLayer, message: str):
+        super().__init__()
+        self._name = "TileErrorNotice"
+        self.layer, self.message = layer, message
+
+
 def new_map(center: tuple[float, float] = CENTER, zoom: int = 11, basemap: str = "vector",
-            asset_base: str = ASSET_BASE) -> folium.Map:
-    """An empty map that loads Leaflet from ``asset_base`` (the app's own static files)."""
+            asset_base: str = ASSET_BASE, tile_error: str | None = None) -> folium.Map:
+    """An empty map that loads Leaflet from ``asset_base`` (the app's own static files); an online
+    basemap says ``tile_error`` on the map when its tiles cannot be loaded."""
     if basemap not in BASEMAPS:
         raise ValueError(f"unknown basemap {basemap!r}; choose one of {sorted(BASEMAPS)}")
     fmap = folium.Map(location=list(center), zoom_start=zoom, tiles=None, control_scale=True,
@@ -64,8 +95,10 @@ def new_map(center: tuple[float, float] = CENTER, zoom: int = 11, basemap: str =
     tiles = BASEMAPS[basemap]
     if tiles:
         url, attribution, subdomains = tiles
-        folium.TileLayer(url, attr=attribution, name=basemap, subdomains=subdomains or "abc",
-                         max_zoom=18).add_to(fmap)
+        layer = folium.TileLayer(url, attr=attribution, name=basemap, subdomains=subdomains or "abc",
+                                 max_zoom=18).add_to(fmap)
+        if tile_error:
+            TileErrorNotice(layer, tile_error).add_to(fmap)
     return fmap
 
 

@@ -75,7 +75,10 @@ def base_map(basemap: str, language: int, center=None, zoom: int = 11) -> folium
     is identical each time, so the map is not remounted.
     """
     districts, lines = _base_frames(basemap, language)
-    fmap = new_map(basemap=basemap, **({"center": display_point(center, basemap), "zoom": zoom} if center else {}))
+    from .i18n import t
+
+    fmap = new_map(basemap=basemap, tile_error=t("tiles_failed"),
+                   **({"center": display_point(center, basemap), "zoom": zoom} if center else {}))
     vector_base(districts, lines).add_to(fmap)
     return fmap
 
