@@ -1,7 +1,7 @@
 -- The documents with how many entities of each family were extracted from each. Parameters: none.
--- Columns: doc_id, title, issuer, doc_number, date, kind, layouts, places, parks, schools, renewal_sites,
+-- Columns: doc_id, title, title_en, issuer, doc_number, date, kind, layouts, places, parks, schools, renewal_sites,
 --          projects, indicators
-SELECT d.doc_id, d.title, d.issuer, d.doc_number, d.date, d.kind,
+SELECT d.doc_id, d.title, d.title_en, d.issuer, d.doc_number, d.date, d.kind,
        count(*) FILTER (WHERE e.family = 'layout') AS layouts,
        count(*) FILTER (WHERE e.family = 'place') AS places,
        count(*) FILTER (WHERE e.family = 'park') AS parks,

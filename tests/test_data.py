@@ -145,9 +145,9 @@ def test_failed_build_leaves_the_previous_database_byte_identical(tmp_path, monk
     assert sorted(p.name for p in tmp_path.iterdir()) == ["planmap.duckdb", "projects.csv"]
 
 
-def test_build_is_fast_and_atomic(tmp_path):
+def test_build_counts_what_it_wrote(tmp_path):
+    """(The build's speed is measured by `python -m bench`, not asserted here.)"""
     counts = build(tmp_path / "a.duckdb")
-    assert counts["seconds"] < 10
     con = duckdb.connect(str(tmp_path / "a.duckdb"), read_only=True)
     assert con.execute("SELECT count(*) FROM v_entities").fetchone()[0] == counts["v_entities"]
     con.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from .data import cached_query
-from .i18n import district_label, family_label, located_by_label, status_label, t
+from .i18n import district_label, kind_label, lang, located_by_label, one_label, status_label, t
 from .text import esc, md, show
 
 
@@ -15,22 +15,23 @@ def entity(entity_id: str) -> None:
     row = rows.iloc[0]
     with st.container(border=True):
         show(f'<h4 class="planmap-name">{esc(row["name"])}</h4>')
-        facts = [family_label(row["family"]), row["kind"] or None,
+        facts = [one_label(row["family"]), kind_label(row["kind"]) or None,
                  status_label(row["status"]) if row["family"] not in ("layout", "layout_component", "indicator") else None,
                  district_label(row["district_code"]) if row["district_code"] else None]
         show(f'<div class="planmap-caption">{" · ".join(esc(f) for f in facts if f)}</div>')
-        if row["note"]:
-            show(f'<div class="planmap-caption">{esc(row["note"])}</div>')
-        section = f"，{esc(row['section_title'])}" if row["section_title"] else ""
+        if row["note"] and lang() == 1:  # reviewers' working notes are in English: not interface text in Chinese
+            show(f'<div class="planmap-caption">{esc(t("reviewer_note"))}: {esc(row["note"])}</div>')
+        section = f"{t('section_sep')}{esc(row['section_title'])}" if row["section_title"] else ""
         show(f'<div><b>{esc(t("evidence"))}</b><blockquote class="planmap-quote">{esc(row["quote"])}</blockquote>'
-             f'<div class="planmap-caption">{esc(t("citation"))}: {esc(row["doc_title"])}（{esc(row["doc_id"])}），'
-             f'{esc(t("line"))} {esc(row["line"])}{section}</div></div>')
+             f'<div class="planmap-caption">{esc(t("citation_line", title=row["doc_title"], doc=row["doc_id"], line=row["line"]))}'
+             f'{section}</div></div>')
         if row["lon"] == row["lon"] and row["lon"] is not None:
-            basis = f'<div class="planmap-caption">{esc(row["location_basis"])}</div>' if row["location_basis"] else ""
+            basis = f'<div class="planmap-caption">{esc(row["location_basis"])}</div>' \
+                if row["location_basis"] and lang() == 1 else ""  # the gazetteer's notes are English working notes
             show(f'<div><b>{esc(t("precision"))}</b>: ±{int(row["precision_m"])} m · {esc(t("located_by"))}: '
                  f'{esc(located_by_label(row["located_by"]))}{basis}</div>')
         elif row["family"] not in ("layout", "indicator"):
-            st.warning(f"{t('unlocated')}: {md(row['location_basis'] or '')}")
+            st.warning(t("unlocated") + (f": {md(row['location_basis'])}" if row["location_basis"] and lang() == 1 else ""))
         if row["street_name"]:
             show(f'<div><b>{esc(t("street"))}</b>: {esc(row["street_name"])}<br>'
                  f'{esc(t("street_basis"))}: {esc(row["street_basis"])}</div>')

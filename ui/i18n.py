@@ -40,7 +40,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "share_as_opened": ("链接使用你打开本应用时的地址。", "The link uses the address you opened the app with."),
     "share_local_only": ("此链接只能在本机打开：找不到本机的网络地址。可设置 PLANMAP_PUBLIC_URL。",
                          "This link only works on this machine: no network address was found. Set PLANMAP_PUBLIC_URL."), "unit": ("单位", "Unit"),
-    "ignored_param": ("已忽略无效的链接参数", "Ignored an invalid link parameter"),
+    "ignored_param": ("链接中的“{name}”无效，已忽略", "The link's {name} was not valid and is ignored"),
+    "citation_line": ("出处：{title}（{doc}），第 {line} 行", "Source: {title} ({doc}), line {line}"),
+    "section_sep": ("，", ", "),
+    "reviewer_note": ("审核备注", "Reviewer's note"),
     "no_groups": ("没有选中任何组成部分：请在上方点选至少一组。", "No group is shown: pick at least one above."),
     "page_error": ("抱歉，这个页面出了问题。请重新选择或刷新页面；问题已记录在服务器日志中。",
                    "Sorry, something went wrong on this page. Change your choice or reload the page; the problem "
@@ -65,7 +68,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "precision": ("位置精度", "Location precision"), "located_by": ("定位方式", "Located by"),
     "street_basis": ("街道依据", "Street basis"), "planned": ("规划/在建（空心虚线）", "Planned / under construction (hollow, dashed)"),
     "existing": ("现有/已完成（实心）", "Existing / completed (filled)"),
-    "facility_type": ("设施类型", "Facility type"), "kind": ("类型", "Type"),
+    "facility_type": ("设施类型", "Facility type"), "kind": ("具体类别", "Subtype"),
     "how_to": ("使用说明", "How to use"),
     "how_to_text": ("1. 在 **空间布局** 里选择区和布局，点击组成部分查看原文依据；打开 **讲解模式** 逐项演示。\n"
                     "2. 在 **项目** 里按街道、类别、状态筛选，表格与地图联动，可下载 CSV / GeoJSON。\n"
@@ -79,7 +82,7 @@ LABELS: dict[str, tuple[str, str]] = {
                     "4. Maps use our own vector basemap by default and work offline. Locations are approximate, "
                     "with their precision."),
     "key_numbers": ("主要数字", "Key numbers"), "open_layout": ("查看布局", "Open layout"),
-    "headline": ("主要空间布局", "Headline layout"),
+    "headline": ("主要空间布局", "Main spatial layouts"),
     "indicators_intro": ("各区“十四五”主要指标（2020 → 2025）与 2024 年度目标。方括号 [ ] 为五年累计；单元格缺失处如实留空。",
                          "Each district's main 14th-FYP indicators (2020 → 2025) and the 2024 targets. [ ] marks "
                          "five-year totals; cells lost in extraction stay empty."),
@@ -88,7 +91,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "growth_chart": ("2020 → 2025 变化（%）", "Change 2020 → 2025 (%)"),
     "export": ("导出地图", "Export map"), "export_html": ("下载独立 HTML（离线可用）", "Download standalone HTML (works offline)"),
     "export_png": ("下载 PNG（含标题、图例、来源）", "Download PNG (title, legend, source)"),
-    "licences": ("许可与说明", "Licences and caveats"),
+    "licences": ("许可与说明", "Licences and caveats"), "licence": ("许可", "Licence"),
+    "tables_caveats": ("数据表、来源与注意事项", "Tables, sources and caveats"),
     "table_limit": ("表格显示前 {n} 项；完整结果请下载。", "The table shows the first {n}; download for all."),
     "aggregated": ("项目较多：按街道汇总显示数量，放大或缩小筛选范围后显示单个项目。",
                    "Many projects: shown as counts per street office; zoom in or narrow the filters to see each one."),
@@ -102,10 +106,67 @@ FAMILIES = {
 STATUS = {"planned": ("规划", "Planned"), "under_construction": ("在建", "Under construction"),
           "completed": ("已完成", "Completed"), "existing": ("现有", "Existing"), None: ("未说明", "Not stated")}
 DISTRICTS = {"370105": ("天桥区", "Tianqiao"), "370103": ("市中区", "Shizhong"), "370104": ("槐荫区", "Huaiyin")}
-LOCATED_BY = {"landmark": ("地标", "landmark"), "road_segment": ("道路/河段", "road or river section"),
-              "member_centre": ("成员地点中心", "centre of member places"),
-              "inherited_place": ("所在地点", "its place"), "inherited_street": ("所在街道驻地", "its street office seat"),
-              "manual": ("人工校正", "manual"), "unlocated": ("未定位", "unlocated"), "street_seat": ("街道驻地", "street seat")}
+LOCATED_BY = {"landmark": ("地标", "a landmark"), "road_segment": ("道路/河段", "a road or river section"),
+              "member_centre": ("成员地点的中心", "the centre of its member places"),
+              "inherited_place": ("所属地点的位置", "the position of the place it belongs to"),
+              "inherited_street": ("所在街道办事处驻地", "the seat of its street office"),
+              "manual": ("人工校正", "placed by a reviewer"), "unlocated": ("未定位", "not located"),
+              "street_seat": ("街道办事处驻地", "a street office seat")}
+# One entity's family, in the singular (the detail panel's first line)
+FAMILY_ONE = {
+    "layout": ("空间布局", "Spatial layout"), "layout_component": ("布局组成部分", "Layout component"),
+    "place": ("地点", "Place"), "park": ("公园", "Park"), "school": ("学校", "School"),
+    "renewal_site": ("城市更新点位", "Renewal site"), "project": ("项目", "Project"),
+    "indicator": ("指标", "Indicator"), "street_office": ("街道办事处", "Street office"),
+}
+# Kinds and categories as the data stores them (Chinese from the documents, English codes from review)
+KINDS = {
+    # project categories
+    "教育": ("教育", "Education"), "城市更新": ("城市更新", "Urban renewal"), "商贸": ("商贸", "Commerce"),
+    "产业": ("产业", "Industry"), "交通": ("交通", "Transport"), "科技创新": ("科技创新", "Science and innovation"),
+    "生态环保": ("生态环保", "Ecology and environment"), "文化旅游": ("文化旅游", "Culture and tourism"),
+    "市政": ("市政", "Municipal works"), "社会治理": ("社会治理", "Social governance"),
+    "医疗卫生": ("医疗卫生", "Health care"), "公共服务": ("公共服务", "Public services"), "其他": ("其他", "Other"),
+    "住房": ("住房", "Housing"),
+    # parks
+    "带状公园/绿道": ("带状公园/绿道", "Linear park / greenway"), "山体公园": ("山体公园", "Mountain park"),
+    "湿地公园": ("湿地公园", "Wetland park"), "综合公园": ("综合公园", "Municipal park"),
+    "郊野公园": ("郊野公园", "Country park"), "广场": ("广场", "Square"),
+    # renewal sites
+    "老旧小区改造": ("老旧小区改造", "Old housing estate upgrade"), "城市更新片区": ("城市更新片区", "Renewal area"),
+    "征收": ("征收", "Expropriation"), "旧厂改造": ("旧厂改造", "Old factory conversion"),
+    "棚户区改造": ("棚户区改造", "Shantytown redevelopment"), "城中村改造": ("城中村改造", "Urban village redevelopment"),
+    "街区改造": ("街区改造", "Street block renewal"),
+    # schools
+    "高校": ("高校", "University"), "幼儿园": ("幼儿园", "Kindergarten"), "初中": ("初中", "Junior high school"),
+    "小学": ("小学", "Primary school"), "九年一贯制": ("九年一贯制", "Nine-year school"),
+    "职业": ("职业", "Vocational school"),
+    # places
+    "other": ("其他", "Other"), "district_area": ("片区", "Area"), "road": ("道路", "Road"),
+    "industrial_park": ("产业园区", "Industrial park"), "complex": ("综合体", "Complex"), "community": ("社区", "Community"),
+    "landmark": ("地标", "Landmark"), "river": ("河流", "River"), "hospital": ("医院", "Hospital"),
+    "market": ("市场", "Market"), "business_district": ("商务区", "Business district"), "village": ("村", "Village"),
+    "block": ("街区", "Block"), "park": ("公园", "Park"), "university": ("大学", "University"),
+    "mountain": ("山", "Mountain"), "bridge": ("桥", "Bridge"), "station": ("车站", "Station"), "lake": ("湖", "Lake"),
+    "spring": ("泉", "Spring"), "wetland": ("湿地", "Wetland"),
+    # layout components and layouts
+    "zone": ("功能区", "Zone"), "cluster": ("组团", "Cluster"), "belt": ("带", "Belt"), "area": ("区", "Area"),
+    "platform": ("平台", "Platform"), "center": ("中心", "Centre"), "axis": ("轴", "Axis"), "core": ("核", "Core"),
+    "skyline": ("天际线", "Skyline"), "corridor": ("廊道", "Corridor"),
+    "district": ("区级", "District"), "sub": ("下级", "Part of a layout"), "city": ("市级", "City"),
+    "province": ("省级", "Province"),
+    # documents
+    "纲要": ("纲要", "Outline plan"), "专项规划": ("专项规划", "Special plans"),
+    "政府工作报告": ("政府工作报告", "Government work report"), "报道": ("报道", "News report"),
+    # indicators
+    "预期性": ("预期性", "Expected"), "约束性": ("约束性", "Binding"),
+}
+REVIEW = {"manual": ("人工添加", "Added by a reviewer"), "reviewed": ("已审核", "Reviewed"),
+          "auto": ("自动提取", "Extracted automatically"), "reference": ("参考数据", "Reference data")}
+PARAMS = {"d": ("区", "district"), "s": ("街道", "street office"), "c": ("类别", "category"), "st": ("状态", "status"),
+          "y": ("年份", "year"), "doc": ("来源文件", "source document"), "q": ("关键词", "search words"),
+          "sel": ("选中的项", "selection"), "l": ("布局", "layout"), "p": ("讲解模式", "presentation mode"),
+          "step": ("讲解步骤", "presentation step"), "f": ("设施类型", "facility type")}
 
 
 def lang() -> int:
@@ -137,6 +198,25 @@ def district_label(code: str | None) -> str:
 def located_by_label(method: str | None) -> str:
     return _pick(LOCATED_BY, method)
 
+
+def kind_label(kind: str | None) -> str:
+    """A kind or category in the reader's language ("" for none)."""
+    return _pick(KINDS, kind) if kind else ""
+
+
+def one_label(family: str) -> str:
+    """One entity's family, singular ("Park", not "Parks")."""
+    return _pick(FAMILY_ONE, family)
+
+
+def review_label(review: str | None) -> str:
+    return _pick(REVIEW, review) if review else ""
+
+
+def param_label(key: str) -> str:
+    """A URL parameter's meaning, for the notice that ignores a bad one."""
+    return _pick(PARAMS, key)
+
 COLUMNS = {
     "name": ("名称", "Name"), "category": ("类别", "Category"), "status": ("状态", "Status"),
     "street_name": ("街道", "Street office"), "doc_id": ("文件", "Doc"), "line": ("行", "Line"),
@@ -147,7 +227,7 @@ COLUMNS = {
     "doc_number": ("文号", "Number"), "date": ("日期", "Date"), "layouts": ("布局", "Layouts"),
     "places": ("地点", "Places"), "parks": ("公园", "Parks"), "schools": ("学校", "Schools"),
     "renewal_sites": ("更新", "Renewal"), "projects": ("项目", "Projects"), "indicators": ("指标", "Indicators"),
-    "review": ("审核", "Review"),
+    "review": ("审核", "Review"), "title_en": ("英文标题", "Title in English"),
 }
 
 
@@ -158,5 +238,10 @@ def table(frame, columns: list[str]):
     if "status" in shown:
         shown["status"] = [status_label(s or None) for s in shown["status"]]
     if "family" in shown:
-        shown["family"] = [family_label(f) for f in shown["family"]]
+        shown["family"] = [one_label(f) for f in shown["family"]]
+    for column in ("kind", "category", "nature"):
+        if column in shown:
+            shown[column] = [kind_label(k or None) for k in shown[column]]
+    if "review" in shown:
+        shown["review"] = [review_label(r or None) for r in shown["review"]]
     return shown.rename(columns={c: _pick(COLUMNS, c) for c in columns})

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 
 import streamlit as st
 
-from .i18n import t
+from .i18n import param_label, t
 
 __all__ = ["one_of", "text", "ident", "integer", "parse", "read", "write", "seed_widget", "step_by"]
 
@@ -78,7 +78,7 @@ def read(spec: dict[str, Callable[[str], object]]) -> dict[str, object]:
     """Valid values of the page's URL parameters; each bad one shows a notice and is dropped."""
     values, bad = parse(spec, {key: st.query_params.get_all(key) for key in spec if key in st.query_params})
     for key in bad:
-        st.warning(f"{t('ignored_param')}: `{key[:20]}`", icon=":material/warning:")
+        st.warning(t("ignored_param", name=param_label(key)), icon=":material/warning:")
     return values
 
 

@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui import detail, downloads, maps
 from ui.data import cached_query
-from ui.i18n import district_label, family_label, t, table
+from ui.i18n import district_label, family_label, kind_label, t, table
 from ui.sidebar import shared_params
 from ui.state import ident, one_of, read, seed_widget, write
 
@@ -34,7 +34,7 @@ frames = {f: cached_query("facilities_filtered", family=f, district_code=distric
 kinds = sorted({k for frame in frames.values() for k in frame["kind"].dropna()})
 if st.session_state.get("f_kind") not in kinds:
     st.session_state["f_kind"] = ""
-kind = cols[3].selectbox(t("kind"), ["", *kinds], key="f_kind", format_func=lambda k: k or "—") or None
+kind = cols[3].selectbox(t("kind"), ["", *kinds], key="f_kind", format_func=lambda k: kind_label(k) or "—") or None
 if kind:  # the type filter is a bound query parameter too; the options above come from the unfiltered set
     frames = {f: cached_query("facilities_filtered", family=f, district_code=district, street_code=street,
                               kind=kind) for f in chosen}

@@ -5,7 +5,7 @@ import streamlit as st
 from ui import detail, downloads, export, maps
 from ui.data import cached_query
 from ui.inputs import changed, fingerprint, table_pick
-from ui.i18n import district_label, family_label, status_label, t, table
+from ui.i18n import district_label, family_label, kind_label, lang, status_label, t, table
 from ui.sidebar import shared_params
 from ui.state import ident, one_of, read, seed_widget, text, write
 
@@ -35,13 +35,13 @@ if st.session_state.get("p_street") not in labels:
 street = cols[1].selectbox(t("street"), ["", *labels], key="p_street",
                            format_func=lambda c: labels.get(c, t("all_streets"))) or None
 category = cols[2].selectbox(t("category"), ["", *CATEGORIES], key="p_category",
-                             format_func=lambda c: c or "—") or None
+                             format_func=lambda c: kind_label(c) or "—") or None
 status = cols[3].selectbox(t("status"), ["", *STATUSES], key="p_status",
                            format_func=lambda s: status_label(s) if s else "—") or None
 year = cols[4].selectbox(t("year"), ["", *YEARS], key="p_year", format_func=lambda y: y or "—") or None
-titles = dict(zip(docs["doc_id"], docs["title"]))
+titles = dict(zip(docs["doc_id"], docs["title_en" if lang() else "title"]))
 doc_id = cols[5].selectbox(t("source_doc"), ["", *docs["doc_id"]], key="p_doc",
-                           format_func=lambda d: f"{d} {titles[d][:14]}" if d else "—") or None
+                           format_func=lambda d: f"{d} {titles[d][:14 if not lang() else 40]}" if d else "—") or None
 needle = cols[6].text_input(t("search"), key="p_text", placeholder=t("search_ph")).strip() or None
 
 rows = cached_query("projects_filtered", district_code=district, street_code=street, category=category,

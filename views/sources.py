@@ -3,7 +3,8 @@ import streamlit as st
 
 from ingest.catalog import catalog
 from ui.data import cached_query
-from ui.i18n import t, table
+from ui.i18n import lang, t, table
+from ui.text import esc, show
 from ui.sidebar import shared_params
 from ui.state import read, write
 
@@ -11,16 +12,20 @@ url = read({})
 st.title(t("sources"))
 st.caption(t("sources_intro"))
 docs = cached_query("document_counts")
+if lang() == 1:  # the documents' English titles; the issuer stays as written
+    docs = docs.assign(title=docs["title_en"].fillna(docs["title"]))
 st.subheader(t("documents"))
-st.dataframe(table(docs, list(docs.columns)), hide_index=True, width="stretch", key="sources_docs")
+st.dataframe(table(docs, [c for c in docs.columns if c != "title_en"]), hide_index=True, width="stretch",
+             key="sources_docs")
 
 st.subheader(t("licences"))
-meta = catalog()
-st.markdown(f"{meta['description']}\n\n**License**: {meta['license']}")
-with st.expander("Tables, sources and caveats"):
+meta, suffix = catalog(), ("_zh", "")[lang()]
+show(f"<div>{esc(meta['description' + suffix])}<br><b>{esc(t('licence'))}</b>: {esc(meta['license' + suffix])}</div>")
+with st.expander(t("tables_caveats")):
     for name, spec in meta["tables"].items():
-        caveat = f" — *{spec['caveats']}*" if spec.get("caveats") else ""
-        st.markdown(f"- `{name}`: {spec['source']}{caveat}")
+        caveat = f" — {esc(spec.get('caveats' + suffix) or spec.get('caveats'))}" if spec.get("caveats") else ""
+        show(f"<div>• <code>{esc(name)}</code>: <code>{esc(spec['source'].split(' (')[0].split(',')[0])}</code>"
+             f"{caveat}</div>")
 st.caption(t("schematic_note"))
 
 st.subheader(t("lookup"))
