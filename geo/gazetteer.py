@@ -63,10 +63,13 @@ def resolve_locations(anchors: Iterable[dict], locations: Iterable[dict], stated
         out = {"entity_id": row["entity_id"], "lon": None, "lat": None, "precision_m": None,
                "located_by": row["located_by"], "basis": row.get("basis"), "anchor_id": row.get("anchor_id"),
                "point_district_code": None, "street_code": stated_streets.get(row["entity_id"]),
-               "street_basis": "stated" if stated_streets.get(row["entity_id"]) else None}
+               "street_basis": "stated" if stated_streets.get(row["entity_id"]) else None,
+               "evidence_kind": None, "evidence": None}
         if row["located_by"] != "unlocated" and lon is not None and lat is not None:
             point = Point(lon, lat)
             district = _district_of(point, districts)
+            source = row if row.get("lon") is not None else (anchor or {})
+            out.update(evidence_kind=source.get("evidence_kind"), evidence=source.get("evidence"))
             out.update(lon=round(float(lon), 6), lat=round(float(lat), 6),
                        precision_m=int(max(precisions)) if precisions else None, point_district_code=district)
             if out["street_code"] is None and district is not None:

@@ -106,6 +106,34 @@ def _check_gazetteer(tables: dict, ids: Counter, streets: dict) -> list[str]:
             problems.append(f"anchors.csv {row['anchor_id']}: street seat for an unknown street")
         if not row.get("precision_m") or row["precision_m"] <= 0:
             problems.append(f"anchors.csv {row['anchor_id']}: precision_m must be positive")
+    problems += _check_evidence(tables)
+    return problems
+
+
+EVIDENCE_KINDS = {"public_reference", "official_dataset", "memory"}
+MEMORY_MIN_PRECISION_M = 1000
+
+
+def _check_evidence(tables: dict) -> list[str]:
+    """Every coordinate says what it rests on; memory alone keeps a point's precision wide."""
+    problems: list[str] = []
+    rows = [(f"anchors.csv {r['anchor_id']}", r, True) for r in tables["anchors"]]
+    rows += [(f"locations.csv {r['entity_id']}", r, True) for r in tables["locations"] if r.get("lon") is not None]
+    rows += [(f"lines.geojson {r['name']}", r, False) for r in tables["lines"]]
+    rows += [(f"line_evidence.csv {r['line_name']} {r['lon']},{r['lat']}", {**r, "evidence": r["source"]}, False)
+             for r in tables["line_evidence"]]
+    for where, row, is_point in rows:
+        if row.get("evidence_kind") not in EVIDENCE_KINDS or not row.get("evidence"):
+            problems.append(f"{where}: no evidence (evidence_kind one of {sorted(EVIDENCE_KINDS)} and a citation)")
+        elif (is_point and row["evidence_kind"] == "memory" and row.get("precision_m") is not None
+              and row["precision_m"] < MEMORY_MIN_PRECISION_M):
+            problems.append(f"{where}: rests on memory alone but claims ±{row['precision_m']} m "
+                            f"(at least {MEMORY_MIN_PRECISION_M} m)")
+    names = {r["name"] for r in tables["lines"]}
+    problems += [f"line_evidence.csv: unknown line {r['line_name']}" for r in tables["line_evidence"]
+                 if r["line_name"] not in names]
+    problems += [f"lines.geojson {name}: no evidence points in line_evidence.csv" for name in sorted(
+        names - {r["line_name"] for r in tables["line_evidence"]})]
     return problems
 
 

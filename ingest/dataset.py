@@ -28,6 +28,7 @@ TABLE_FILES: dict[str, Path] = {
     "anchors": paths.GAZETTEER / "anchors.csv",
     "locations": paths.GAZETTEER / "locations.csv",
     "lines": paths.GAZETTEER / "lines.geojson",
+    "line_evidence": paths.GAZETTEER / "line_evidence.csv",
     "layout_geometries": paths.GAZETTEER / "layout_geometries.geojson",
     "street_mentions": paths.ENTITIES / "street_mentions.csv",
     **{name: paths.ENTITIES / f"{name}.csv" for name in (

@@ -29,7 +29,9 @@ def entity(entity_id: str) -> None:
             basis = f'<div class="planmap-caption">{esc(row["location_basis"])}</div>' \
                 if row["location_basis"] and lang() == 1 else ""  # the gazetteer's notes are English working notes
             show(f'<div><b>{esc(t("precision"))}</b>: ±{int(row["precision_m"])} m · {esc(t("located_by"))}: '
-                 f'{esc(located_by_label(row["located_by"]))}{basis}</div>')
+                 f'{esc(located_by_label(row["located_by"]))}{basis}'
+                 f'<div class="planmap-caption">{esc(t("location_evidence"))}: {esc(row["evidence_kind"])} · '
+                 f'{esc(row["evidence"])}</div></div>')
         elif row["family"] not in ("layout", "indicator"):
             st.warning(t("unlocated") + (f": {md(row['location_basis'])}" if row["location_basis"] and lang() == 1 else ""))
         if row["street_name"]:

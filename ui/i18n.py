@@ -66,7 +66,7 @@ LABELS: dict[str, tuple[str, str]] = {
                                                         "These {n} items have no location we can determine and are not on the map:"),
     "detail": ("详情", "Details"), "click_hint": ("点击地图上的点或表格中的行查看详情。", "Click a point on the map or a table row for details."),
     "precision": ("位置精度", "Location precision"), "located_by": ("定位方式", "Located by"),
-    "street_basis": ("街道依据", "Street basis"), "planned": ("规划/在建（空心虚线）", "Planned / under construction (hollow, dashed)"),
+    "street_basis": ("街道依据", "Street basis"), "location_evidence": ("位置依据", "Location evidence"), "planned": ("规划/在建（空心虚线）", "Planned / under construction (hollow, dashed)"),
     "existing": ("现有/已完成（实心）", "Existing / completed (filled)"),
     "facility_type": ("设施类型", "Facility type"), "kind": ("具体类别", "Subtype"),
     "how_to": ("使用说明", "How to use"),

@@ -2,7 +2,7 @@
 -- materialised at build time.
 -- One row per entity of every family. Parameters: none.
 -- Columns: entity_id, family, name, kind, district_code, street_code, doc_id, line, quote, status,
---          review, note, section_id, lon, lat, precision_m, located_by, street_basis
+--          review, note, section_id, lon, lat, precision_m, located_by, street_basis, evidence_kind, evidence
 -- street_code: the first street the text states, else the one inferred from the entity's location.
 CREATE OR REPLACE TABLE entities_flat AS
 WITH unioned AS (
@@ -45,7 +45,9 @@ SELECT u.entity_id, u.family, u.name, u.kind, u.district_code,
             WHEN u.family IN ('layout', 'indicator') THEN NULL
             ELSE coalesce(loc.located_by, 'unlocated') END AS located_by,
        CASE WHEN u.street_codes IS NOT NULL AND u.street_codes <> '' THEN 'stated'
-            ELSE loc.street_basis END AS street_basis
+            ELSE loc.street_basis END AS street_basis,
+       coalesce(loc.evidence_kind, seat.evidence_kind) AS evidence_kind,
+       coalesce(loc.evidence, seat.evidence) AS evidence
 FROM unioned AS u
 LEFT JOIN entity_locations AS loc ON loc.entity_id = u.entity_id
 LEFT JOIN anchors AS seat ON u.family = 'street_office' AND seat.anchor_id = u.entity_id;
