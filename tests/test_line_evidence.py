@@ -106,3 +106,15 @@ def test_one_anchor_for_each_of_yaoshan_kuangshan_and_luokou_market():
 
 def test_line_evidence_file_is_the_registered_table():
     assert TABLE_FILES["line_evidence"].name == "line_evidence.csv"
+
+
+def test_a_stretch_point_claims_public_evidence_only_near_a_public_point_of_its_line():
+    from geo.gazetteer import haversine_m
+    stretch = [row for row in TABLES["anchors"] if row["evidence"].startswith("representative point of ")]
+    assert len(stretch) >= 20
+    for row in stretch:
+        line = row["evidence"].split("representative point of ")[1].split(":")[0]
+        near = [e for e in EVIDENCE if e["line_name"] == line and e["evidence_kind"] == "public_reference"
+                and haversine_m(row["lon"], row["lat"], e["lon"], e["lat"]) <= 3000]
+        assert (row["evidence_kind"] == "public_reference") == bool(near), row["anchor_id"]
+        assert row["evidence_kind"] == "public_reference" or row["precision_m"] >= 1000, row["anchor_id"]
