@@ -8,7 +8,7 @@ SELECT district_code,
        count(*) FILTER (WHERE family = 'renewal_site') AS renewal_sites,
        count(*) FILTER (WHERE family = 'layout' AND kind IN ('district', 'sub') AND layout_kind = 'spatial') AS layouts
 FROM v_entities
-WHERE district_code IN ('370103', '370104', '370105') AND entity_id = canonical_id
+WHERE district_code IN ('370103', '370104', '370105') AND family_rep
   AND (is_site OR family = 'layout')
 GROUP BY district_code
 ORDER BY district_code;

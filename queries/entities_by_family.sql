@@ -5,5 +5,5 @@
 SELECT entity_id, name, kind, district_code, street_code, doc_id, line, quote, current_status AS status, review,
        is_site, n_documents
 FROM v_entities
-WHERE family = $family AND entity_id = canonical_id AND ($district_code IS NULL OR district_code = $district_code)
+WHERE family = $family AND family_rep AND ($district_code IS NULL OR district_code = $district_code)
 ORDER BY doc_id, line, entity_id;

@@ -6,7 +6,7 @@ SELECT l.entity_id, l.name, l.scope, l.district_code, l.doc_id, l.headline, coun
 FROM layouts AS l
 JOIN layout_components AS c ON c.layout_id = l.entity_id
 LEFT JOIN layout_geometries AS g ON g.entity_id = c.entity_id
-JOIN v_entities AS v ON v.entity_id = l.entity_id AND v.entity_id = v.canonical_id AND v.layout_kind = 'spatial'
+JOIN v_entities AS v ON v.entity_id = l.entity_id AND v.family_rep AND v.layout_kind = 'spatial'
 WHERE $district_code IS NULL OR l.district_code = $district_code
 GROUP BY ALL
 HAVING count(g.entity_id) > 0

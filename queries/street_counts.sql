@@ -7,8 +7,8 @@ FROM street_offices AS o
 LEFT JOIN (SELECT DISTINCT s.street_code, v.entity_id
            FROM entity_streets AS s
            JOIN entity_mentions AS m USING (entity_id)
-           JOIN v_entities AS v ON v.entity_id = m.canonical_id
-           WHERE s.family = 'project' AND v.family = 'project' AND v.is_site) AS s ON s.street_code = o.street_code
+           JOIN v_entities AS v ON v.canonical_id = m.canonical_id
+           WHERE s.family = 'project' AND v.family = 'project' AND v.family_rep AND v.is_site) AS s ON s.street_code = o.street_code
 WHERE $district_code IS NULL OR o.district_code = $district_code
 GROUP BY ALL
 ORDER BY o.street_code;

@@ -3,13 +3,17 @@
 -- One row per entity of every family. Parameters: none.
 -- Columns: entity_id, family, name, kind, district_code, street_code, doc_id, line, quote, status,
 --          review, note, section_id, lon, lat, precision_m, located_by, street_basis, canonical_id, is_site,
---          site_class, layout_kind, street_codes, doc_date, current_status, n_documents, n_mentions
+--          site_class, layout_kind, street_codes, doc_date, current_status, n_documents, n_mentions,
+--          family_rep
 -- Every row is a mention; the real thing is the row with entity_id = canonical_id (data/review/aliases.csv).
 -- street_code: the first street the text states, else the one inferred from the entity's location;
 -- street_codes: all of them (';'-separated). is_site: false for layouts, indicators and the rows
 -- data/review/site_classes.csv lists (programmes, companies, cities outside Jinan ...); those have no point.
--- status: as this mention states it. current_status: the status of the canonical entity's mention in the
--- latest document (documents.yaml date; a year alone counts as its first day; then the later line).
+-- status: as this mention states it. current_status: the status of the real thing's mention of the same family
+-- in the latest document (documents.yaml date; a year alone counts as its first day; then the later line).
+-- family_rep: the row that stands for the real thing on a family's pages (the canonical row, or, when the
+-- canonical row is of another family, e.g. a project merged into its place, the first mention in this family).
+-- n_documents, n_mentions: over all mentions of the real thing.
 CREATE OR REPLACE TABLE entities_flat AS
 WITH unioned AS (
     SELECT entity_id, 'layout' AS family, name, scope AS kind, district_code, NULL AS street_codes,
@@ -42,9 +46,14 @@ WITH unioned AS (
 , dated AS (
     SELECT *, CASE WHEN length(doc_date) = 4 THEN doc_date || '-01-01' ELSE doc_date END AS doc_order
     FROM entity_mentions
-), current AS (  -- the canonical entity's status in its latest document that states one
-    SELECT canonical_id, arg_max(status, (doc_order, doc_id, line)) FILTER (WHERE status IS NOT NULL) AS current_status,
-           count(DISTINCT doc_id) AS n_documents, count(*) AS n_mentions
+), current AS (  -- per real thing and family: the status of its latest mention that states one
+    SELECT canonical_id, family,
+           arg_max(status, (doc_order, doc_id, line)) FILTER (WHERE status IS NOT NULL) AS current_status,
+           -- the row that stands for the thing in this family: the canonical row, else its first mention here
+           arg_min(entity_id, (entity_id <> canonical_id, doc_order, doc_id, line)) AS family_rep_id
+    FROM dated GROUP BY canonical_id, family
+), counted AS (
+    SELECT canonical_id, count(DISTINCT doc_id) AS n_documents, count(*) AS n_mentions
     FROM dated GROUP BY canonical_id
 ), streets AS (
     SELECT entity_id, string_agg(street_code, ';' ORDER BY basis DESC, street_code) AS street_codes
@@ -76,13 +85,15 @@ SELECT u.entity_id, u.family, u.name, u.kind, u.district_code,
        coalesce(u.canonical_id, u.entity_id) AS canonical_id, u.is_site, u.site_class,
        CASE WHEN u.family = 'layout' THEN coalesce(lk.layout_kind, 'spatial') END AS layout_kind,
        CASE WHEN u.family = 'street_office' THEN u.entity_id ELSE st.street_codes END AS street_codes,
-       u.doc_date, coalesce(c.current_status, u.status) AS current_status,
-       coalesce(c.n_documents, 0) AS n_documents, coalesce(c.n_mentions, 0) AS n_mentions
+       u.doc_date, CASE WHEN c.family_rep_id IS NULL THEN u.status ELSE c.current_status END AS current_status,
+       coalesce(n.n_documents, 0) AS n_documents, coalesce(n.n_mentions, 0) AS n_mentions,
+       coalesce(c.family_rep_id, u.entity_id) = u.entity_id AS family_rep
 FROM flagged AS u
 LEFT JOIN entity_locations AS loc ON loc.entity_id = u.entity_id
 LEFT JOIN anchors AS seat ON u.family = 'street_office' AND seat.anchor_id = u.entity_id
 LEFT JOIN layout_kinds AS lk ON lk.entity_id = u.entity_id
-LEFT JOIN current AS c ON c.canonical_id = coalesce(u.canonical_id, u.entity_id)
+LEFT JOIN current AS c ON c.canonical_id = coalesce(u.canonical_id, u.entity_id) AND c.family = u.family
+LEFT JOIN counted AS n ON n.canonical_id = coalesce(u.canonical_id, u.entity_id)
 LEFT JOIN streets AS st ON st.entity_id = u.entity_id;
 
 -- The view everything reads; the table behind it is computed once at build time (section lookups and
