@@ -103,10 +103,10 @@ def facts(db_path):
         located = lambda frame: int(frame["lon"].notna().sum())  # noqa: E731
         projects = queries.run_query(con, "projects_filtered", district_code=None, street_code=None, category=None,
                                      status=None, year=None, doc_id=None, text=None,
-                                 programmes=False, completed_later=False)
+                                     programmes=False, completed_later=False)
         yaoshan = queries.run_query(con, "projects_filtered", district_code=None, street_code="370105013000",
                                     category=None, status=None, year=None, doc_id=None, text=None,
-                                 programmes=False, completed_later=False)
+                                    programmes=False, completed_later=False)
         huaiyin = projects[projects["district_code"] == "370104"]
         headline = sum(len(queries.run_query(con, "layout_component_geometries", layout_id=row.entity_id))
                        for row in queries.run_query(con, "headline_layouts").itertuples())
