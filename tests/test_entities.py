@@ -204,3 +204,19 @@ def test_every_decision_has_a_reason_and_known_rows(tables):
     for table in ("aliases", "site_classes", "layout_kinds", "fixes"):
         for row in tables[table]:
             assert row["entity_id"] in known and row["reason"], (table, row)
+
+
+def test_the_projects_page_shows_a_timeline_and_lists_programmes_on_request(db_path, monkeypatch):
+    import paths
+    from tests.test_pages import app
+
+    monkeypatch.setattr(paths, "DATABASE", db_path)
+    at = app("projects", sel="prj-000-0174", later="1")
+    assert not at.exception
+    text = " ".join(m.value for m in at.markdown)
+    assert "区疾控中心正式启用" in text and "天桥区药山社区医院" in text  # both mentions in the timeline
+    hidden = app("projects", q="智慧教育种子班")
+    shown = app("projects", q="智慧教育种子班", prog="1")
+    assert not hidden.exception and not shown.exception
+    names = lambda at: " ".join(str(v) for d in at.dataframe for v in d.value.to_numpy().ravel())  # noqa: E731
+    assert "智慧教育种子班培训" not in names(hidden) and "智慧教育种子班培训" in names(shown)
