@@ -89,6 +89,16 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def _fix(args: argparse.Namespace) -> int:
+    from .review import apply_fixes
+
+    changed = apply_fixes()
+    for line in changed:
+        print(line)
+    print(f"{len(changed)} value(s) corrected from data/review/fixes.csv")
+    return 0
+
+
 def _refresh(args: argparse.Namespace) -> int:
     from .refresh import refresh
 
@@ -111,8 +121,9 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--if-stale", action="store_true", help="only when missing or older than data/")
     sub.add_parser("check", help="validate data/")
     sub.add_parser("refresh", help="rewrite automatic tables from the seeds")
+    sub.add_parser("fix", help="apply data/review/fixes.csv to data/entities/*.csv")
     args = parser.parse_args(argv)
-    handler = {"extract": _extract, "build": _build, "check": _check, "refresh": _refresh}[args.command]
+    handler = {"extract": _extract, "build": _build, "check": _check, "refresh": _refresh, "fix": _fix}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:

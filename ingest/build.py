@@ -108,8 +108,10 @@ def build(target: Path | None = None, progress=None) -> dict[str, int]:
                 _load(con, name, rows)
             _load(con, "entity_locations", located)
             con.execute(queries.load("build/entity_streets"))
+            con.execute(queries.load("build/entity_mentions"))
             con.execute(queries.load("build/v_entities"))
-            for name in ["documents", "document_parts", *tables, "entity_locations", "entity_streets", "v_entities"]:
+            for name in ["documents", "document_parts", *tables, "entity_locations", "entity_streets",
+                         "entity_mentions", "v_entities"]:
                 counts[name] = con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]  # noqa: S608 (catalog names)
             con.execute("CHECKPOINT")
         finally:

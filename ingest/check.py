@@ -13,6 +13,7 @@ from .catalog import ENTITY_TABLES
 from .dataset import TABLE_FILES, read_documents, read_table
 from .reader import DocumentError, read_document
 from .quotes import quote_found
+from .review import check_review
 
 __all__ = ["check", "VOCABULARY"]
 
@@ -72,9 +73,7 @@ def check() -> tuple[list[str], list[str]]:
     for row in tables["layouts"]:
         if row.get("parent_id") and row["parent_id"] not in layout_ids:
             problems.append(f"layouts.csv {row['entity_id']}: dangling parent_id {row['parent_id']}")
-    for row in tables["aliases"]:
-        if row["entity_id"] not in ids:
-            problems.append(f"aliases.csv: {row['alias']} points at unknown {row['entity_id']}")
+    problems += check_review(tables)  # merges, non-sites, layout kinds, fixes, name artefacts
     problems += _check_gazetteer(tables, ids, streets)
     problems += _check_quotes(tables, doc_ids, notes)
     return problems, notes

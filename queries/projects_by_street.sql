@@ -1,7 +1,9 @@
--- Projects the documents tie to one street office (all its stated streets count).
--- Parameters: $street_code. Columns: entity_id, name, kind, status, doc_id, line, quote
-SELECT p.entity_id, p.name, p.kind, p.status, p.doc_id, p.line, p.quote
-FROM projects AS p
-JOIN entity_streets AS s ON s.entity_id = p.entity_id
-WHERE s.street_code = $street_code
+-- Projects (real things that are sites, once each) the documents tie to one street office (all stated
+-- streets of any mention count). Parameters: $street_code.
+-- Columns: entity_id, name, kind, status, doc_id, line, quote
+SELECT p.entity_id, p.name, p.kind, p.current_status AS status, p.doc_id, p.line, p.quote
+FROM v_entities AS p
+WHERE p.family = 'project' AND p.family_rep AND p.is_site
+  AND p.canonical_id IN (SELECT m.canonical_id FROM entity_streets AS s JOIN entity_mentions AS m USING (entity_id)
+                      WHERE s.street_code = $street_code)
 ORDER BY p.doc_id, p.line;

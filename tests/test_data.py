@@ -82,7 +82,7 @@ def test_every_query_runs_and_returns_its_declared_columns(con, name):
     params = {"family": "project", "district_code": None, "street_code": "370105013000", "text": "公园",
               "doc_id": "003", "section_id": "003:1367", "layout_id": "lay-003-0005", "entity_id": "prj-000-0001",
               "kind": None, "target_year": 2024, "category": None, "status": None, "component_name": "央企总部城",
-              "places": "济南西站;央企总部城", "year": None}
+              "places": "济南西站;央企总部城", "year": None, "programmes": True, "completed_later": False}
     needed = set(re.findall(r"\$([a-z_]+)", sql))
     assert needed <= set(params), needed - set(params)
     frame = queries.run_query(con, name, **{p: params[p] for p in needed})

@@ -102,9 +102,11 @@ def facts(db_path):
             queries.run_query(con, "lines"))))  # our vector basemap
         located = lambda frame: int(frame["lon"].notna().sum())  # noqa: E731
         projects = queries.run_query(con, "projects_filtered", district_code=None, street_code=None, category=None,
-                                     status=None, year=None, doc_id=None, text=None)
+                                     status=None, year=None, doc_id=None, text=None,
+                                     programmes=False, completed_later=False)
         yaoshan = queries.run_query(con, "projects_filtered", district_code=None, street_code="370105013000",
-                                    category=None, status=None, year=None, doc_id=None, text=None)
+                                    category=None, status=None, year=None, doc_id=None, text=None,
+                                    programmes=False, completed_later=False)
         huaiyin = projects[projects["district_code"] == "370104"]
         headline = sum(len(queries.run_query(con, "layout_component_geometries", layout_id=row.entity_id))
                        for row in queries.run_query(con, "headline_layouts").itertuples())
@@ -254,7 +256,8 @@ def test_filtered_csv_download_is_named_after_the_view_and_matches_the_table(bro
     table = list(csv.DictReader(io.StringIO(Path(download.path()).read_text(encoding="utf-8-sig"))))
     with duckdb.connect(str(db_path), read_only=True) as con:
         expected = queries.run_query(con, "projects_filtered", district_code=None, street_code="370105013000",
-                                     category=None, status="planned", year=None, doc_id=None, text=None)
+                                     category=None, status="planned", year=None, doc_id=None, text=None,
+                                     programmes=False, completed_later=False)
     assert sorted(row["编号"] for row in table) == sorted(expected["entity_id"])
     assert {row["状态"] for row in table} == {"规划"} and {row["状态（代码）"] for row in table} == {"planned"}
     assert {"名称", "街道", "类别", "文件", "行", "原文", "经度 (WGS-84)"} <= set(table[0])

@@ -99,7 +99,8 @@ def test_cached_map_arguments_equal_what_st_folium_would_send(db_path, monkeypat
     import duckdb
     with duckdb.connect(str(db_path), read_only=True) as con:
         rows = queries.run_query(con, "projects_filtered", district_code="370104", street_code=None, category=None,
-                                 status=None, year=None, doc_id=None, text=None)
+                                 status=None, year=None, doc_id=None, text=None,
+                                 programmes=False, completed_later=False)
         parts, _entries = maps.colour_groups(queries.run_query(con, "layout_component_geometries",
                                                                layout_id="lay-003-0005"))
     selected = rows.dropna(subset=["lon"])["entity_id"].iloc[3]

@@ -38,7 +38,8 @@ def test_page_runs(page):
 def test_choosing_yaoshan_shows_exactly_its_projects(db_path):
     with duckdb.connect(str(db_path), read_only=True) as con:
         expected = queries.run_query(con, "projects_filtered", district_code=None, street_code=YAOSHAN,
-                                     category=None, status=None, year=None, doc_id=None, text=None)
+                                     category=None, status=None, year=None, doc_id=None, text=None,
+                                     programmes=False, completed_later=False)
     assert len(expected) > 5
     at = app("projects")
     at.selectbox(key="p_street").set_value(YAOSHAN).run()

@@ -199,7 +199,8 @@ def test_downloaded_csv_neutralises_formulas(hostile_db):
 
     with duckdb.connect(str(hostile_db), read_only=True) as con:
         rows = queries.run_query(con, "projects_filtered", district_code=None, street_code="370105013000",
-                                 category=None, status=None, year=None, doc_id=None, text=None)
+                                 category=None, status=None, year=None, doc_id=None, text=None,
+                                 programmes=False, completed_later=False)
     table = list(csv.DictReader(io.StringIO(csv_bytes(rows).decode("utf-8-sig"))))
     assert len(table) == len(rows)
     names = {row["entity_id"]: row["name"] for row in table}

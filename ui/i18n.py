@@ -64,6 +64,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "download_csv": ("下载 CSV", "Download CSV"), "download_geojson": ("下载 GeoJSON", "Download GeoJSON"),
     "unlocated": ("未定位", "Unlocated"), "unlocated_note": ("以下 {n} 项在文件中没有可确定的位置，未画在地图上：",
                                                         "These {n} items have no location we can determine and are not on the map:"),
+    "show_programmes": ("显示非场所项目", "Show programmes"),
+    "completed_later": ("后续报告中已完成", "Completed per a later report"),
+    "programme_note": ("非场所项目（规划、政策、培训、活动、品牌、平台、企业等）没有位置，不计入未定位：{n} 项",
+                       "Programmes (policies, trainings, events, brands, platforms, companies …) have no location "
+                       "and are not counted as unlocated: {n}"),
+    "timeline": ("规划 → 进展：各文件中的提及", "Plan → progress: mentions across documents"),
+    "mentioned_in": ("见于 {n} 份文件", "mentioned in {n} documents"),
+    "timeline_item": ("{date} · {kind}（{doc}，第 {line} 行）", "{date} · {kind} ({doc}, line {line})"),
+    "not_a_site": ("非场所", "Not a site"),
     "detail": ("详情", "Details"), "click_hint": ("点击地图上的点或表格中的行查看详情。", "Click a point on the map or a table row for details."),
     "precision": ("位置精度", "Location precision"), "located_by": ("定位方式", "Located by"),
     "street_basis": ("街道依据", "Street basis"), "location_evidence": ("位置依据", "Location evidence"), "planned": ("规划/在建（空心虚线）", "Planned / under construction (hollow, dashed)"),
@@ -105,13 +114,20 @@ FAMILIES = {
 }
 STATUS = {"planned": ("规划", "Planned"), "under_construction": ("在建", "Under construction"),
           "completed": ("已完成", "Completed"), "existing": ("现有", "Existing"), None: ("未说明", "Not stated")}
-DISTRICTS = {"370105": ("天桥区", "Tianqiao"), "370103": ("市中区", "Shizhong"), "370104": ("槐荫区", "Huaiyin")}
+DISTRICTS = {"370105": ("天桥区", "Tianqiao"), "370103": ("市中区", "Shizhong"), "370104": ("槐荫区", "Huaiyin"),
+             "370102": ("历下区（三区以外）", "Lixia (outside the three districts)")}
 LOCATED_BY = {"landmark": ("地标", "a landmark"), "road_segment": ("道路/河段", "a road or river section"),
               "member_centre": ("成员地点的中心", "the centre of its member places"),
               "inherited_place": ("所属地点的位置", "the position of the place it belongs to"),
               "inherited_street": ("所在街道办事处驻地", "the seat of its street office"),
               "manual": ("人工校正", "placed by a reviewer"), "unlocated": ("未定位", "not located"),
-              "street_seat": ("街道办事处驻地", "a street office seat")}
+              "street_seat": ("街道办事处驻地", "a street office seat"),
+              "not_a_site": ("非场所，不上图", "not a site, not on the map")}
+# What a non-site is (data/review/site_classes.csv)
+SITE_CLASS = {"programme": ("计划/工程", "Programme"), "policy": ("政策/改革", "Policy"), "training": ("培训", "Training"),
+              "event": ("活动", "Event"), "brand": ("品牌", "Brand"), "title": ("称号", "Title"),
+              "platform": ("平台", "Platform"), "partnership": ("合作", "Partnership"), "sector": ("产业领域", "Sector"),
+              "company": ("企业", "Company"), "outside": ("济南以外", "Outside Jinan")}
 # One entity's family, in the singular (the detail panel's first line)
 FAMILY_ONE = {
     "layout": ("空间布局", "Spatial layout"), "layout_component": ("布局组成部分", "Layout component"),
@@ -166,7 +182,8 @@ REVIEW = {"manual": ("人工添加", "Added by a reviewer"), "reviewed": ("已�
 PARAMS = {"d": ("区", "district"), "s": ("街道", "street office"), "c": ("类别", "category"), "st": ("状态", "status"),
           "y": ("年份", "year"), "doc": ("来源文件", "source document"), "q": ("关键词", "search words"),
           "sel": ("选中的项", "selection"), "l": ("布局", "layout"), "p": ("讲解模式", "presentation mode"),
-          "step": ("讲解步骤", "presentation step"), "f": ("设施类型", "facility type")}
+          "step": ("讲解步骤", "presentation step"), "f": ("设施类型", "facility type"),
+          "prog": ("显示非场所项目", "show programmes"), "later": ("后续报告中已完成", "completed per a later report")}
 
 
 def lang() -> int:
@@ -209,6 +226,14 @@ def one_label(family: str) -> str:
     return _pick(FAMILY_ONE, family)
 
 
+EVIDENCE_KIND = {"public_reference": ("公开资料", "a public reference"), "official_dataset": ("官方数据", "an official dataset"),
+                 "memory": ("审核人的记忆（精度因此放宽）", "the reviewers' memory (so the precision is wide)")}
+
+
+def evidence_kind_label(kind: str | None) -> str:
+    return _pick(EVIDENCE_KIND, kind) if kind else ""
+
+
 def review_label(review: str | None) -> str:
     return _pick(REVIEW, review) if review else ""
 
@@ -216,6 +241,11 @@ def review_label(review: str | None) -> str:
 def param_label(key: str) -> str:
     """A URL parameter's meaning, for the notice that ignores a bad one."""
     return _pick(PARAMS, key)
+
+
+def site_class_label(value: str | None) -> str:
+    return _pick(SITE_CLASS, value)
+
 
 COLUMNS = {
     "name": ("名称", "Name"), "category": ("类别", "Category"), "status": ("状态", "Status"),

@@ -17,15 +17,19 @@ CATEGORIES = list(cached_query("project_categories")["category"])
 STATUSES = ["planned", "under_construction", "completed", "existing"]
 YEARS = sorted(cached_query("project_years")["year"])
 url = read({"d": one_of(DISTRICTS[1:]), "s": one_of(streets["street_code"]), "c": one_of(CATEGORIES),
-            "st": one_of(STATUSES), "y": one_of(YEARS), "doc": one_of(docs["doc_id"]), "q": text, "sel": ident})
+            "st": one_of(STATUSES), "y": one_of(YEARS), "doc": one_of(docs["doc_id"]), "q": text, "sel": ident,
+            "prog": one_of(["1"]), "later": one_of(["1"])})
 for widget, key in [("p_district", "d"), ("p_street", "s"), ("p_category", "c"), ("p_status", "st"),
                     ("p_year", "y"), ("p_doc", "doc"), ("p_text", "q")]:
     seed_widget(widget, url, key)
+for widget, key in [("p_programmes", "prog"), ("p_later", "later")]:
+    seed_widget(widget, {key: True} if url.get(key) else {}, key, False)
 
 st.title(t("projects"))
 if st.session_state.pop("p_reset", False):
     for widget in ("p_district", "p_street", "p_category", "p_status", "p_year", "p_doc", "p_text"):
         st.session_state[widget] = ""
+    st.session_state["p_later"] = False
 cols = st.columns([1, 1.4, 1, 1, 1, 1.2, 1.5])
 district = cols[0].selectbox(t("district"), DISTRICTS, key="p_district", format_func=district_label) or None
 in_district = streets if district is None else streets[streets["district_code"] == district]
@@ -43,9 +47,13 @@ titles = dict(zip(docs["doc_id"], docs["title_en" if lang() else "title"]))
 doc_id = cols[5].selectbox(t("source_doc"), ["", *docs["doc_id"]], key="p_doc",
                            format_func=lambda d: f"{d} {titles[d][:14 if not lang() else 40]}" if d else "—") or None
 needle = cols[6].text_input(t("search"), key="p_text", placeholder=t("search_ph")).strip() or None
+toggles = st.columns([1, 1, 3])
+programmes = toggles[0].toggle(t("show_programmes"), key="p_programmes")
+later = toggles[1].toggle(t("completed_later"), key="p_later")
 
 rows = cached_query("projects_filtered", district_code=district, street_code=street, category=category,
-                    status=status, year=year, doc_id=doc_id, text=needle)
+                    status=status, year=year, doc_id=doc_id, text=needle, programmes=programmes,
+                    completed_later=later)
 located = rows.dropna(subset=["lon"])
 st.caption(t("results", n=len(rows), m=len(located)))
 if rows.empty:
@@ -83,10 +91,12 @@ downloads.render(rows, "projects", [district and district_label(district), stree
                                      category, status and status_label(status), year, doc_id, needle])
 export.points_controls(t("projects"), rows, layers,
                        maps.status_legend("project"), district)
-unlocated = rows[rows["lon"].isna()]
+unlocated = rows[rows["lon"].isna() & rows["is_site"]]
+if programmes and (~rows["is_site"]).any():
+    st.caption(t("programme_note", n=int((~rows["is_site"]).sum())))
 if len(unlocated):
     with st.expander(t("unlocated_note", n=len(unlocated))):
         st.dataframe(table(unlocated, ["name", "category", "doc_id", "line"]), hide_index=True, key="p_unlocated")
 write({**shared_params(), "d": district, "s": street, "c": category, "st": status, "y": year, "doc": doc_id,
-       "q": needle,
+       "q": needle, "prog": "1" if programmes else None, "later": "1" if later else None,
        "sel": selected if selected in set(rows["entity_id"]) else None})

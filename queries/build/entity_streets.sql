@@ -1,6 +1,6 @@
 -- Build step: one row per (entity, street office). Streets the text states come first (a project in
 -- 南村街道、北村街道 counts in both); a located entity with no stated street gets the one inferred from
--- its point (basis 'inferred'). Parameters: none. Columns: entity_id, family, street_code, basis
+-- its point (basis 'inferred'; not for non-sites, see site_classes). Parameters: none. Columns: entity_id, family, street_code, basis
 CREATE OR REPLACE TABLE entity_streets AS
 WITH stated AS (
     SELECT entity_id, family, trim(code) AS street_code, 'stated' AS basis
@@ -26,4 +26,5 @@ UNION ALL
 SELECT l.entity_id, f.family, l.street_code, 'inferred'
 FROM entity_locations AS l
 JOIN families AS f USING (entity_id)
-WHERE l.street_basis LIKE 'inferred%' AND l.entity_id NOT IN (SELECT entity_id FROM stated);
+WHERE l.street_basis LIKE 'inferred%' AND l.entity_id NOT IN (SELECT entity_id FROM stated)
+  AND l.entity_id NOT IN (SELECT entity_id FROM site_classes);  -- a programme has no point to infer from
