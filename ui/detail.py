@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from .data import cached_query
-from .i18n import district_label, kind_label, lang, located_by_label, one_label, status_label, t
+from .i18n import district_label, kind_label, lang, located_by_label, one_label, status_label, street_basis_label, t
 from .text import esc, md, show
 
 
@@ -36,7 +36,7 @@ def entity(entity_id: str) -> None:
             st.warning(t("unlocated") + (f": {md(row['location_basis'])}" if row["location_basis"] and lang() == 1 else ""))
         if row["street_name"]:
             show(f'<div><b>{esc(t("street"))}</b>: {esc(row["street_name"])}<br>'
-                 f'{esc(t("street_basis"))}: {esc(row["street_basis"])}</div>')
+                 f'{esc(t("street_basis"))}: {esc(street_basis_label(row["street_basis"]))}</div>')
 
 
 def members_and_projects(name: str, places, district: str | None) -> None:

@@ -167,6 +167,11 @@ PARAMS = {"d": ("区", "district"), "s": ("街道", "street office"), "c": ("类
           "y": ("年份", "year"), "doc": ("来源文件", "source document"), "q": ("关键词", "search words"),
           "sel": ("选中的项", "selection"), "l": ("布局", "layout"), "p": ("讲解模式", "presentation mode"),
           "step": ("讲解步骤", "presentation step"), "f": ("设施类型", "facility type")}
+STREET_BASIS = {"text": ("文件所述", "as the text states"),
+                "community": ("所提社区/村（国家统计局2023）", "an official 社区/村 it names (NBS 2023)"),
+                "gazetteer": ("审核定位于该街道", "placed at the 街道 by the reviewed gazetteer"),
+                "position": ("位置明确在该街道范围内", "its point clearly lies in this 街道"),
+                "none": ("无法确定", "cannot be told")}
 
 
 def lang() -> int:
@@ -216,6 +221,10 @@ def review_label(review: str | None) -> str:
 def param_label(key: str) -> str:
     """A URL parameter's meaning, for the notice that ignores a bad one."""
     return _pick(PARAMS, key)
+
+
+def street_basis_label(basis: str | None) -> str:
+    return _pick(STREET_BASIS, basis) if basis else ""
 
 COLUMNS = {
     "name": ("名称", "Name"), "category": ("类别", "Category"), "status": ("状态", "Status"),

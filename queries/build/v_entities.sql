@@ -3,7 +3,8 @@
 -- One row per entity of every family. Parameters: none.
 -- Columns: entity_id, family, name, kind, district_code, street_code, doc_id, line, quote, status,
 --          review, note, section_id, lon, lat, precision_m, located_by, street_basis, evidence_kind, evidence
--- street_code: the first street the text states, else the one inferred from the entity's location.
+-- street_code: the first street the text states, else the entity's 街道 from entity_streets (geo/streets.py);
+-- street_basis: text | community | gazetteer | position | none (NULL for layouts, indicators, street offices).
 CREATE OR REPLACE TABLE entities_flat AS
 WITH unioned AS (
     SELECT entity_id, 'layout' AS family, name, scope AS kind, district_code, NULL AS street_codes,
@@ -44,7 +45,7 @@ SELECT u.entity_id, u.family, u.name, u.kind, u.district_code,
        CASE WHEN u.family = 'street_office' THEN CASE WHEN seat.lon IS NULL THEN 'unlocated' ELSE 'street_seat' END
             WHEN u.family IN ('layout', 'indicator') THEN NULL
             ELSE coalesce(loc.located_by, 'unlocated') END AS located_by,
-       CASE WHEN u.street_codes IS NOT NULL AND u.street_codes <> '' THEN 'stated'
+       CASE WHEN u.family = 'street_office' THEN NULL
             ELSE loc.street_basis END AS street_basis,
        coalesce(loc.evidence_kind, seat.evidence_kind) AS evidence_kind,
        coalesce(loc.evidence, seat.evidence) AS evidence
