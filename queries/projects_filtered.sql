@@ -1,7 +1,7 @@
 -- Projects matching the Projects page filters; every filter is optional (NULL = any).
 -- Parameters: $district_code, $street_code, $category, $status, $year, $doc_id, $text.
--- A street filter uses entity_streets: streets the text states and, for located projects without one,
--- the street inferred from the location.
+-- A street filter uses entity_streets: the streets the text states, else those of a reviewed official 社区/村,
+-- the gazetteer or a clear position (geo/streets.py); projects whose 街道 cannot be told are under none.
 -- Columns: entity_id, name, category, status, year, district_code, street_code, street_name, street_basis,
 --          doc_id, line, quote, lon, lat, precision_m, located_by, investment_text, scale, build_method, place
 SELECT v.entity_id, v.name, v.kind AS category, v.status, p.year, v.district_code, v.street_code,
