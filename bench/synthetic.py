@@ -60,8 +60,8 @@ def insert_projects(target: Path, rows: pd.DataFrame) -> Path:
         con.execute("""INSERT INTO projects BY NAME SELECT entity_id, name, category AS kind, status, district_code,
                        street_code AS street_codes, '000' AS doc_id, 1 AS line, '合成' AS quote, 'auto' AS review FROM syn""")
         con.execute("""INSERT INTO entity_locations BY NAME SELECT entity_id, lon, lat, precision_m,
-                       'manual' AS located_by, 'synthetic' AS basis, street_code, 'stated' AS street_basis FROM syn""")
-        con.execute("""INSERT INTO entity_streets SELECT entity_id, 'project', street_code, 'stated' FROM syn""")
+                       'manual' AS located_by, 'synthetic' AS basis, street_code, 'text' AS street_basis FROM syn""")
+        con.execute("""INSERT INTO entity_streets SELECT entity_id, 'project', street_code, 'text', 'synthetic' FROM syn""")
         con.execute(queries.load("build/entity_mentions"))  # each synthetic project is one mention of itself
         con.execute(queries.load("build/v_entities"))  # v_entities is materialised at build time
         con.execute("CHECKPOINT")

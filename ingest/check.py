@@ -75,6 +75,12 @@ def check() -> tuple[list[str], list[str]]:
             problems.append(f"layouts.csv {row['entity_id']}: dangling parent_id {row['parent_id']}")
     problems += check_review(tables)  # merges, non-sites, layout kinds, fixes, name artefacts
     problems += _check_gazetteer(tables, ids, streets)
+    problems += _check_communities(tables, streets)
+    if paths.seeds_dir() is not None:
+        from .communities import undecided_candidates
+
+        undecided = len(undecided_candidates())
+        notes.append(f"{undecided} 社区/村 match candidate(s) without a decision (python -m ingest communities)")
     problems += _check_quotes(tables, doc_ids, notes)
     return problems, notes
 
@@ -133,6 +139,45 @@ def _check_evidence(tables: dict) -> list[str]:
                  if r["line_name"] not in names]
     problems += [f"lines.geojson {name}: no evidence points in line_evidence.csv" for name in sorted(
         names - {r["line_name"] for r in tables["line_evidence"]})]
+    return problems
+
+
+def _check_communities(tables: dict, streets: dict) -> list[str]:
+    """Official 社区/村 under the 48 街道; every match decision names a known entity and 社区/村, in its district,
+    with words that occur in the entity's name or (when the seeds are present) its sentence."""
+    from .communities import FAMILIES, DECISIONS, clause_of, _document
+
+    problems: list[str] = []
+    communities = {row["community_code"]: row for row in tables["communities"]}
+    for code, row in communities.items():
+        if len(code) != 12 or not code.startswith(row["street_code"][:9]) or row["street_code"] not in streets:
+            problems.append(f"communities.csv {code}: not under one of the 48 街道")
+    if tables["communities"] and len({row["street_code"] for row in tables["communities"]}) != len(streets):
+        problems.append("communities.csv: some 街道 have no 社区/村")
+    entities = {row["entity_id"]: row for table in FAMILIES for row in tables[table]}
+    seen: set[tuple[str, str]] = set()
+    for match in tables["community_matches"]:
+        key = (match["entity_id"], match["community_code"])
+        where = f"community_matches.csv {key[0]} {key[1]}"
+        entity, community = entities.get(key[0]), communities.get(key[1])
+        if key in seen:
+            problems.append(f"{where}: decided twice")
+        seen.add(key)
+        if match["decision"] not in DECISIONS or not match.get("reason"):
+            problems.append(f"{where}: decision must be accept or reject, with a reason")
+        if entity is None or community is None:
+            problems.append(f"{where}: unknown entity or 社区/村")
+            continue
+        if (match["decision"] == "accept" and entity.get("district_code")
+                and entity["district_code"] != community["district_code"]):
+            problems.append(f"{where}: 社区/村 of another district")
+        text = match.get("matched_text") or ""
+        if not text or text not in community["short_name"]:
+            problems.append(f"{where}: matched_text {text!r} is not part of {community['short_name']}")
+        elif text not in entity["name"]:
+            doc = _document(entity["doc_id"])
+            if doc is not None and text not in clause_of(doc, entity["line"], entity["quote"]):
+                problems.append(f"{where}: {text!r} is neither in the name nor in the sentence")
     return problems
 
 

@@ -21,6 +21,8 @@ __all__ = ["TABLE_FILES", "read_table", "write_table", "read_documents", "coerce
 TABLE_FILES: dict[str, Path] = {
     "districts": paths.REFERENCE / "districts.csv",
     "street_offices": paths.REFERENCE / "street_offices.csv",
+    "communities": paths.REFERENCE / "communities.csv",
+    "community_matches": paths.REVIEW / "community_matches.csv",
     "street_variants": paths.REVIEW / "street_variants.csv",
     "aliases": paths.REVIEW / "aliases.csv",
     "site_classes": paths.REVIEW / "site_classes.csv",

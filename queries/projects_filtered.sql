@@ -3,8 +3,9 @@
 -- Parameters: $district_code, $street_code, $category, $status, $year, $doc_id, $text, $programmes,
 --             $completed_later.
 -- $status filters the current status (the latest document's). $doc_id, $text and $street_code match any
--- mention of the thing. A street filter uses entity_streets: streets the text states and, for located projects
--- without one, the street inferred from the location. $programmes: also list non-sites (programmes, policies,
+-- mention of the thing. A street filter uses entity_streets: the streets the text states, else those of a reviewed
+-- official 社区/村, the gazetteer or a clear position (geo/streets.py); projects whose 街道 cannot be told are
+-- under none. $programmes: also list non-sites (programmes, policies,
 -- trainings, companies …: data/review/site_classes.csv), which have no point. $completed_later: only things a
 -- later document than their first mention states as completed.
 -- Columns: entity_id, name, category, status, year, district_code, street_code, street_name, street_basis,

@@ -89,7 +89,7 @@ def test_all_48_street_seats_lie_inside_their_districts(shapes):
 def test_points_tied_to_a_street_lie_near_its_seat(con_module):
     rows = con_module.execute(
         "SELECT e.entity_id, e.lon, e.lat, e.precision_m, a.lon, a.lat, a.precision_m FROM v_entities e "
-        "JOIN entity_streets s ON s.entity_id = e.entity_id AND s.basis = 'stated' "
+        "JOIN entity_streets s ON s.entity_id = e.entity_id AND s.basis = 'text' "
         "JOIN anchors a ON a.anchor_id = s.street_code WHERE e.lon IS NOT NULL").fetchall()
     assert len(rows) > 50
     far = [r[0] for r in rows if haversine_m(r[1], r[2], r[4], r[5]) > r[3] + r[6] + 1000]

@@ -22,7 +22,7 @@ PAGES = ["overview", "layouts", "projects", "facilities", "indicators", "sources
 CJK = re.compile(r"[\u3400-\u9fff]")
 ENGLISH_WORD = re.compile(r"(?<![A-Za-z0-9_\-./])[A-Za-z]{3,}(?![A-Za-z0-9_\-./])")
 # Names and codes that are the same in both languages
-ALLOWED_LATIN = {"CSV", "GeoJSON", "PNG", "HTML", "WGS", "GCJ", "UTM", "OpenStreetMap", "OpenTopoMap", "Esri", "MIT",
+ALLOWED_LATIN = {"CSV", "GeoJSON", "PNG", "HTML", "WGS", "GCJ", "UTM", "npm", "NBS", "OpenStreetMap", "OpenTopoMap", "Esri", "MIT",
                  "Leaflet", "ECharts", "pyecharts", "Language", "English", "PlanMap", "Jinan", "localhost",
                  "PLANMAP_PUBLIC_URL", "CBD", "TOD", "ATTRIBUTION"}
 ALLOWED_CJK = {"中文", "语言"}  # the language switch names both languages in both

@@ -5,7 +5,7 @@ import streamlit as st
 
 from .data import cached_query
 from .i18n import (district_label, evidence_kind_label, kind_label, lang, located_by_label, one_label, site_class_label,
-                   status_label, t)
+                   status_label, street_basis_label, t)
 from .text import esc, md, show
 
 
@@ -39,7 +39,7 @@ def entity(entity_id: str) -> None:
             st.warning(t("unlocated") + (f": {md(row['location_basis'])}" if row["location_basis"] and lang() == 1 else ""))
         if row["street_names"] or row["street_name"]:  # every 街道 any mention states
             show(f'<div><b>{esc(t("street"))}</b>: {esc(row["street_names"] or row["street_name"])}<br>'
-                 f'{esc(t("street_basis"))}: {esc(row["street_basis"])}</div>')
+                 f'{esc(t("street_basis"))}: {esc(street_basis_label(row["street_basis"]))}</div>')
         if row["n_mentions"] > 1:
             timeline(row["entity_id"])
 

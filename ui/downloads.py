@@ -12,12 +12,14 @@ import re
 import pandas as pd
 import streamlit as st
 
-from .i18n import COLUMNS, district_label, family_label, lang, located_by_label, site_class_label, status_label, t
+from .i18n import (COLUMNS, district_label, family_label, lang, located_by_label, site_class_label, status_label,
+                   street_basis_label, t)
 
 # code column → (its label function, the header of the readable column in both languages)
 _READABLE = {"status": (status_label, ("状态", "Status")), "district_code": (district_label, ("区", "District")),
              "family": (family_label, ("类", "Family")), "located_by": (located_by_label, ("定位方式", "Located by")),
-             "site_class": (site_class_label, ("非场所类别", "Non-site class"))}
+             "site_class": (site_class_label, ("非场所类别", "Non-site class")),
+             "street_basis": (street_basis_label, ("街道依据", "Street basis"))}
 _HEADERS = {**COLUMNS, "entity_id": ("编号", "ID"), "street_code": ("街道代码", "Street office code"),
             "street_basis": ("街道依据", "Street basis"), "lon": ("经度 (WGS-84)", "Longitude (WGS-84)"),
             "lat": ("纬度 (WGS-84)", "Latitude (WGS-84)"), "precision_m": ("位置精度（米）", "Precision (m)"),

@@ -184,6 +184,11 @@ PARAMS = {"d": ("区", "district"), "s": ("街道", "street office"), "c": ("类
           "sel": ("选中的项", "selection"), "l": ("布局", "layout"), "p": ("讲解模式", "presentation mode"),
           "step": ("讲解步骤", "presentation step"), "f": ("设施类型", "facility type"),
           "prog": ("显示非场所项目", "show programmes"), "later": ("后续报告中已完成", "completed per a later report")}
+STREET_BASIS = {"text": ("文件所述", "as the text states"),
+                "community": ("所提社区/村（国家统计局2023）", "an official community or village it names (NBS 2023)"),
+                "gazetteer": ("审核定位于该街道", "placed at the street office by the reviewed gazetteer"),
+                "position": ("位置明确在该街道范围内", "its point clearly lies in this street office"),
+                "none": ("无法确定", "cannot be told")}
 
 
 def lang() -> int:
@@ -246,6 +251,9 @@ def param_label(key: str) -> str:
 def site_class_label(value: str | None) -> str:
     return _pick(SITE_CLASS, value)
 
+
+def street_basis_label(basis: str | None) -> str:
+    return _pick(STREET_BASIS, basis) if basis else ""
 
 COLUMNS = {
     "name": ("名称", "Name"), "category": ("类别", "Category"), "status": ("状态", "Status"),

@@ -6,8 +6,10 @@
 --          site_class, layout_kind, street_codes, doc_date, current_status, n_documents, n_mentions,
 --          family_rep, evidence_kind, evidence
 -- Every row is a mention; the real thing is the row with entity_id = canonical_id (data/review/aliases.csv).
--- street_code: the first street the text states, else the one inferred from the entity's location;
--- street_codes: all of them (';'-separated). is_site: false for layouts, indicators and the rows
+-- street_code: the first street the text states, else the entity's 街道 from entity_streets (geo/streets.py:
+-- a reviewed official 社区/村, the gazetteer or a clear position; for non-sites only the first two);
+-- street_codes: all of them (';'-separated); street_basis: text | community | gazetteer | position | none
+-- (NULL for layouts, indicators, street offices and non-sites without one). is_site: false for layouts, indicators and the rows
 -- data/review/site_classes.csv lists (programmes, companies, cities outside Jinan ...); those have no point.
 -- status: as this mention states it. current_status: the status of the real thing's mention of the same family
 -- in the latest document (documents.yaml date; a year alone counts as its first day; then the later line).
@@ -55,8 +57,8 @@ WITH unioned AS (
 ), counted AS (
     SELECT canonical_id, count(DISTINCT doc_id) AS n_documents, count(*) AS n_mentions
     FROM dated GROUP BY canonical_id
-), streets AS (
-    SELECT entity_id, string_agg(street_code, ';' ORDER BY basis DESC, street_code) AS street_codes
+), streets AS (  -- one basis per entity: geo/streets.py takes the first basis that gives a 街道
+    SELECT entity_id, string_agg(street_code, ';' ORDER BY street_code) AS street_codes, min(basis) AS basis
     FROM entity_streets GROUP BY entity_id
 ), flagged AS (
     SELECT u.*, m.canonical_id, m.doc_date, sc.class AS site_class,
@@ -68,7 +70,8 @@ WITH unioned AS (
 )
 SELECT u.entity_id, u.family, u.name, u.kind, u.district_code,
        coalesce(NULLIF(split_part(coalesce(u.street_codes, ''), ';', 1), ''),
-                CASE WHEN u.is_site THEN loc.street_code END) AS street_code,
+                CASE WHEN u.is_site OR st.basis IN ('text', 'community') THEN split_part(st.street_codes, ';', 1)
+                END) AS street_code,
        u.doc_id, u.line, u.quote, u.status, u.review, u.note,
        (SELECT s.section_id FROM sections AS s
          WHERE s.doc_id = u.doc_id AND u.line BETWEEN s.line_start AND s.line_end
@@ -80,11 +83,12 @@ SELECT u.entity_id, u.family, u.name, u.kind, u.district_code,
             WHEN u.family IN ('layout', 'indicator') THEN NULL
             WHEN NOT u.is_site THEN 'not_a_site'
             ELSE coalesce(loc.located_by, 'unlocated') END AS located_by,
-       CASE WHEN u.street_codes IS NOT NULL AND u.street_codes <> '' THEN 'stated'
-            WHEN u.is_site THEN loc.street_basis END AS street_basis,
+       CASE WHEN u.family IN ('street_office', 'layout', 'indicator') THEN NULL
+            WHEN u.is_site OR st.basis IN ('text', 'community') THEN coalesce(st.basis, 'none') END AS street_basis,
        coalesce(u.canonical_id, u.entity_id) AS canonical_id, u.is_site, u.site_class,
        CASE WHEN u.family = 'layout' THEN coalesce(lk.layout_kind, 'spatial') END AS layout_kind,
-       CASE WHEN u.family = 'street_office' THEN u.entity_id ELSE st.street_codes END AS street_codes,
+       CASE WHEN u.family = 'street_office' THEN u.entity_id
+            WHEN u.is_site OR st.basis IN ('text', 'community') THEN st.street_codes END AS street_codes,
        u.doc_date, CASE WHEN c.family_rep_id IS NULL THEN u.status ELSE c.current_status END AS current_status,
        coalesce(n.n_documents, 0) AS n_documents, coalesce(n.n_mentions, 0) AS n_mentions,
        coalesce(c.family_rep_id, u.entity_id) = u.entity_id AS family_rep,
