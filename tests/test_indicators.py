@@ -118,10 +118,13 @@ def test_page_shows_units_and_explains_nature(_database, language, unit, nature,
     if language == "English":
         at.radio(key="lang").set_value("English").run()
     assert not at.exception, at.exception
-    table = at.dataframe[0].value
-    table = getattr(table, "data", table)  # a Styler (约束性 rows shaded) or a frame
+    table = at.table[0].value  # every citation in full: st.table, its cells Markdown-escaped
+    table = getattr(table, "data", table).map(lambda v: re.sub(r"\\(.)", r"\1", str(v)))
     assert unit in table.columns and "亿元" in set(table[unit])
     natures = set(table[[c for c in table.columns if c in ("属性", "Nature")][0]])
     assert f"■ {nature}" in natures and not any(other in n for n in natures)
     notes = " ".join(m.value for m in at.markdown)
     assert definition in notes and ("001" in notes and "681" in notes)
+    evidence = table[[c for c in table.columns if c in ("原文依据", "Evidence")][0]]
+    gdp = evidence[table[[c for c in table.columns if c in ("名称", "Name")][0]] == "地区生产总值"].iloc[0]
+    assert gdp.startswith("001 ") and "597" in gdp and "1059.6 1486.1" in gdp

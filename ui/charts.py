@@ -2,6 +2,8 @@
 its document, line and the verbatim quote(s) that contain it."""
 from __future__ import annotations
 
+import re
+
 import altair as alt
 import pandas as pd
 
@@ -36,6 +38,16 @@ def _evidence(frame: pd.DataFrame) -> list[str]:
     return [cite(r.doc_id, r.line, r.quote, r.value_line, r.value_quote) for r in frame.itertuples()]
 
 
+def column_widths() -> dict:
+    """Wide enough to read a whole citation (document, line, both quotes) and a full indicator name."""
+    import streamlit as st
+
+    wide = st.column_config.TextColumn(width=600)
+    name = st.column_config.TextColumn(width=230)
+    return {_header("evidence"): wide, _header("name"): name, _header("indicator"): name,
+            _header("category"): st.column_config.TextColumn(width=110)}
+
+
 def documents_note(*frames: pd.DataFrame) -> str:
     """'Evidence: … Documents: 001 <title>; 003 <title>' for the documents the frames cite."""
     title = "title" if lang() == 0 else "title_en"
@@ -61,10 +73,18 @@ def _cell_note(issue) -> str:
     return "⚠ 原表单元格合并或提取缺失" if lang() == 0 else f"⚠ {issue}"
 
 
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-!|<>~])")
+
+
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """Cells shown by ``st.table`` are Markdown: escape it, so "[10]", "-" or "#限额以上" read as written."""
+    return frame.apply(lambda column: [_MARKDOWN.sub(r"\\\1", str(v)) for v in column])
+
+
 def district_table(rows: pd.DataFrame):
-    """One district's plan indicators: unit, 2020, 2025 target, growth, nature, cell note, evidence; 约束性 shaded."""
+    """One district's plan indicators for ``st.table`` (every citation readable in full): name, unit, 2020, 2025
+    target, growth, nature, cell note (when any), evidence; 约束性 rows shaded."""
     frame = pd.DataFrame({
-        _header("category"): [_text(v) for v in rows["category"]],
         _header("name"): [_text(v) for v in rows["name"]],
         _header("unit"): [_text(v) for v in rows["unit"]],
         _header("base_2020"): [_text(v) for v in rows["base_value"]],
@@ -75,8 +95,10 @@ def district_table(rows: pd.DataFrame):
         _header("cell_issue"): [_cell_note(v) for v in rows["cell_issue"]],
         _header("evidence"): _evidence(rows),
     })
+    if not frame[_header("cell_issue")].any():
+        frame = frame.drop(columns=_header("cell_issue"))
     binding = [n == "约束性" for n in rows["nature"]]
-    return frame.style.apply(lambda row: [BINDING_SHADE if binding[row.name] else "" for _ in row], axis=1)
+    return _plain(frame).style.apply(lambda row: [BINDING_SHADE if binding[row.name] else "" for _ in row], axis=1)
 
 
 def growth(table: pd.DataFrame) -> alt.Chart:
@@ -118,20 +140,20 @@ def comparison(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def comparison_evidence(rows: pd.DataFrame) -> pd.DataFrame:
-    """Where each compared figure comes from."""
-    return pd.DataFrame({
+    """Where each compared figure comes from (for ``st.table``)."""
+    return _plain(pd.DataFrame({
         _header("indicator"): list(rows["indicator"]), _header("unit"): list(rows["unit"]),
-        t("district"): [district_label(c) for c in rows["district_code"]], _header("evidence"): _evidence(rows)})
+        t("district"): [district_label(c) for c in rows["district_code"]], _header("evidence"): _evidence(rows)}))
 
 
 def targets(rows: pd.DataFrame) -> pd.DataFrame:
-    """2024 targets with the 2023 result beside them, each column labelled as what it is."""
-    return pd.DataFrame({
+    """2024 targets with the 2023 result beside them, each column labelled as what it is (for ``st.table``)."""
+    return _plain(pd.DataFrame({
         _header("name"): [_text(v) for v in rows["name"]], _header("unit"): [_text(v) for v in rows["unit"]],
         t("target_2024"): [_text(v) for v in rows["target_value"]],
         t("result_2023"): [_text(v) if _text(y) == "2023" else "" for v, y in zip(rows["base_value"], rows["base_year"])],
         _header("nature"): [nature_label(_text(n) or None) for n in rows["nature"]],
-        _header("evidence"): _evidence(rows)})
+        _header("evidence"): _evidence(rows)}))
 
 
 def prose(rows: pd.DataFrame) -> pd.DataFrame:
