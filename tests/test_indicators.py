@@ -17,6 +17,11 @@ ROOT = Path(__file__).resolve().parent.parent
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
+def plain(cell) -> str:
+    """A ``st.table`` cell without its Markdown escapes (ui.text.md)."""
+    return re.sub(r"\\(.)", r"\1", str(cell)).replace("&#58;", ":")
+
+
 def figures(*cells) -> set[str]:
     return {n for cell in cells for n in NUMBER.findall(cell or "")}
 
@@ -42,8 +47,8 @@ def test_comparison_states_where_a_district_has_no_such_indicator(con):
     wide = charts.comparison(queries.run_query(con, "indicator_comparison")).set_index("指标")
     assert wide.loc["一般公共预算收入", "天桥区"] == "无同名同单位指标"
     assert wide.loc["一般公共预算收入", "市中区"] == "100.3 → 147"
-    assert wide.loc["高新技术企业", "天桥区"] == "— → 300（正文）"  # 天桥's special plan (000 line 139)
-    assert wide.loc["高新技术企业", "市中区"] == "— → 240（正文）"  # a prose target: no table row for it
+    assert wide.loc["高新技术企业数量", "天桥区"] == "— → 300（正文）"  # 天桥's special plan (000 line 139)
+    assert wide.loc["高新技术企业数量", "市中区"] == "— → 240（正文）"  # a prose target: no table row for it
     assert (wide == "").sum().sum() == 0  # no silent empty cell
 
 
@@ -74,7 +79,7 @@ def test_2024_targets_are_labelled_beside_the_2023_results(con, seed):
     from ui import charts
 
     rows = queries.run_query(con, "indicator_targets", district_code="370105", target_year=2024)
-    shown = charts.targets(rows).set_index("名称")
+    shown = charts.targets(rows).map(plain).set_index("名称")
     assert list(shown.columns[:3]) == ["单位", "2024年目标", "2023年完成"]
     assert tuple(shown.loc["一般公共预算收入增长", ["2024年目标", "2023年完成"]]) == ("7", "35.3")
     assert tuple(shown.loc["地区生产总值增长", ["2024年目标", "2023年完成"]]) == ("6.5", "6.5")
@@ -118,8 +123,8 @@ def test_page_shows_units_and_explains_nature(_database, language, unit, nature,
     if language == "English":
         at.radio(key="lang").set_value("English").run()
     assert not at.exception, at.exception
-    table = at.table[0].value  # every citation in full: st.table, its cells Markdown-escaped
-    table = getattr(table, "data", table).map(lambda v: re.sub(r"\\(.)", r"\1", str(v)))
+    table = at.table[0].value  # every citation in full: st.table, its cells Markdown-escaped (ui.text.md)
+    table = getattr(table, "data", table).map(plain)
     assert unit in table.columns and "亿元" in set(table[unit])
     natures = set(table[[c for c in table.columns if c in ("属性", "Nature")][0]])
     assert f"■ {nature}" in natures and not any(other in n for n in natures)

@@ -72,6 +72,11 @@ def shown_text(at: AppTest) -> list[str]:
         out += [str(c) for c in value.columns]
         for column in value.columns:
             out += [str(cell) for cell in value[column].head(60)]
+    for table in at.table:  # static tables: cells are Markdown, escaped with ui.text.md
+        value = getattr(table.value, "data", table.value)
+        out += [str(c) for c in value.columns]
+        for column in value.columns:
+            out += [re.sub(r"\\(.)", r"\1", str(cell)).replace("&#58;", ":") for cell in value[column].head(60)]
     return out
 
 

@@ -2,14 +2,13 @@
 its document, line and the verbatim quote(s) that contain it."""
 from __future__ import annotations
 
-import re
-
 import altair as alt
 import pandas as pd
 
 from ingest.extract.indicators import parse_number
 
 from .i18n import COLUMNS, _pick, district_label, lang, nature_label, t
+from .text import md
 
 BINDING_SHADE = "background-color:#fdecea"
 
@@ -73,12 +72,9 @@ def _cell_note(issue) -> str:
     return "⚠ 原表单元格合并或提取缺失" if lang() == 0 else f"⚠ {issue}"
 
 
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-!|<>~])")
-
-
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:
-    """Cells shown by ``st.table`` are Markdown: escape it, so "[10]", "-" or "#限额以上" read as written."""
-    return frame.apply(lambda column: [_MARKDOWN.sub(r"\\\1", str(v)) for v in column])
+    """Cells shown by ``st.table`` are Markdown: escaped, so "[10]", "-" or "#限额以上" read as written."""
+    return frame.apply(lambda column: [md(v) for v in column])
 
 
 def district_table(rows: pd.DataFrame):
@@ -136,13 +132,17 @@ def comparison(rows: pd.DataFrame) -> pd.DataFrame:
     wide = cells.pivot(index=["indicator", "unit"], columns="district_code", values="cell")
     wide = wide.reindex(columns=list(codes)).astype(object).fillna(t("no_such_indicator"))
     wide.columns = [district_label(c) for c in wide.columns]
-    return wide.reset_index().rename(columns={"indicator": _header("indicator"), "unit": _header("unit")})
+    written = rows.groupby(["indicator", "unit"])["name"].first()  # the name as the first district writes it
+    wide.index = [written[key] for key in wide.index]
+    return wide.rename_axis(_header("indicator")).reset_index().assign(
+        **{_header("unit"): [unit for _, unit in written.index]})[
+        [_header("indicator"), _header("unit"), *[district_label(c) for c in codes]]]
 
 
 def comparison_evidence(rows: pd.DataFrame) -> pd.DataFrame:
     """Where each compared figure comes from (for ``st.table``)."""
     return _plain(pd.DataFrame({
-        _header("indicator"): list(rows["indicator"]), _header("unit"): list(rows["unit"]),
+        _header("indicator"): list(rows["name"]), _header("unit"): list(rows["unit"]),
         t("district"): [district_label(c) for c in rows["district_code"]], _header("evidence"): _evidence(rows)}))
 
 
