@@ -202,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     handler = {"extract": _extract, "build": _build, "check": _check, "refresh": _refresh,
                "reference": _reference, "communities": _communities,
-               "streets": _streets}[args.command]
+               "streets": _streets, "fix": _fix}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:

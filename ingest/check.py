@@ -51,6 +51,9 @@ def check() -> tuple[list[str], list[str]]:
                 problems.append(f"{where}: empty name")
             if not row.get("quote") or len(row["quote"]) > 30:
                 problems.append(f"{where}: quote missing or longer than 30 characters")
+            if (row.get("value_quote") is None) != (row.get("value_line") is None) or \
+                    len(row.get("value_quote") or "") > 30:
+                problems.append(f"{where}: value_quote and value_line go together; the quote at most 30 characters")
             if row.get("district_code") and row["district_code"] not in districts:
                 problems.append(f"{where}: unknown district_code {row['district_code']}")
             for code in filter(None, (row.get("street_codes") or "").split(";")):
@@ -205,5 +208,8 @@ def _check_quotes(tables: dict, doc_ids: set[str], notes: list[str]) -> list[str
             if not quote_found(doc, row["line"], row["quote"]):
                 problems.append(f"{table}.csv {row.get('entity_id', '')}: quote {row['quote']!r} "
                                 f"not found at {row['doc_id']} line {row['line']}")
+            if row.get("value_quote") and not quote_found(doc, row["value_line"] or 0, row["value_quote"]):
+                problems.append(f"{table}.csv {row['entity_id']}: value_quote {row['value_quote']!r} "
+                                f"not found at {row['doc_id']} line {row['value_line']}")
     notes.append(f"{checked} quotes checked against the seeds in {paths.seeds_dir()}")
     return problems

@@ -22,7 +22,7 @@ PAGES = ["overview", "layouts", "projects", "facilities", "indicators", "sources
 CJK = re.compile(r"[\u3400-\u9fff]")
 ENGLISH_WORD = re.compile(r"(?<![A-Za-z0-9_\-./])[A-Za-z]{3,}(?![A-Za-z0-9_\-./])")
 # Names and codes that are the same in both languages
-ALLOWED_LATIN = {"CSV", "GeoJSON", "PNG", "HTML", "WGS", "GCJ", "UTM", "npm", "NBS", "OpenStreetMap", "OpenTopoMap", "Esri", "MIT",
+ALLOWED_LATIN = {"CSV", "GeoJSON", "PNG", "HTML", "WGS", "GCJ", "UTM", "npm", "NBS", "WTFPL", "OpenStreetMap", "OpenTopoMap", "Esri", "MIT",
                  "Leaflet", "ECharts", "pyecharts", "Language", "English", "PlanMap", "Jinan", "localhost",
                  "PLANMAP_PUBLIC_URL", "CBD", "TOD", "ATTRIBUTION"}
 ALLOWED_CJK = {"中文", "语言"}  # the language switch names both languages in both
@@ -72,6 +72,11 @@ def shown_text(at: AppTest) -> list[str]:
         out += [str(c) for c in value.columns]
         for column in value.columns:
             out += [str(cell) for cell in value[column].head(60)]
+    for table in at.table:  # static tables: cells are Markdown, escaped with ui.text.md
+        value = getattr(table.value, "data", table.value)
+        out += [str(c) for c in value.columns]
+        for column in value.columns:
+            out += [re.sub(r"\\(.)", r"\1", str(cell)).replace("&#58;", ":") for cell in value[column].head(60)]
     return out
 
 

@@ -98,6 +98,32 @@ LABELS: dict[str, tuple[str, str]] = {
     "binding": ("约束性", "Binding"), "expected": ("预期性", "Expected"), "compare": ("跨区比较", "Across districts"),
     "targets_2024": ("2024 年度目标（天桥区政府工作报告）", "2024 targets (Tianqiao work report)"),
     "growth_chart": ("2020 → 2025 变化（%）", "Change 2020 → 2025 (%)"),
+    # 预期性 / 约束性 as the 纲要 define them (001 line 681, 003 line 1361, the note under each indicator table)
+    "nature_binding_def": ("约束性指标是必须完成的目标，主要依靠行政行为加以保障。",
+                           "a binding indicator is a target that must be met, secured mainly by administrative action."),
+    "nature_expected_def": ("预期性指标是政府期望的发展目标，主要依靠引导市场力量实现。",
+                            "an expected indicator is a development goal the government hopes for, reached mainly by "
+                            "guiding market forces."),
+    "nature_source": ("定义见市中区纲要表 1 注（文件 001 第 681 行）和槐荫区纲要专栏 2 注（文件 003 第 1361 行）。",
+                      "Definitions from the notes under Shizhong's Table 1 (document 001, line 681) and Huaiyin's "
+                      "Box 2 (document 003, line 1361)."),
+    "evidence_note": ("原文依据：文件编号、行号和原文摘录；表格行的数值在第二段摘录中。文件：",
+                      "Evidence: document, line and verbatim quote; a table row's cells are in the second quote. "
+                      "Documents: "),
+    "compare_note": ("只比较同名且同单位的 2025 年目标（优先取指标表，其次取正文）。天桥区没有“十四五”纲要，指标散见于专项规划和"
+                     "政府工作报告，多数与另两区不同名或不同单位，缺少时单元格写明。",
+                     "Only 2025 targets with the same name and unit are set side by side (indicator tables first, then "
+                     "the text). Tianqiao has no 14th-FYP outline: its figures are in special plans and the work "
+                     "report, mostly under other names or units; a missing one is stated in its cell."),
+    "no_such_indicator": ("无同名同单位指标", "no indicator of this name and unit"),
+    "in_text": ("正文", "text"),
+    "target_2024": ("2024年目标", "target for 2024"), "result_2023": ("2023年完成", "2023 result"),
+    "targets_2024_note": ("“2023年完成”为报告对 2023 年的回顾（经济增速为“预计全年”数，第 23 行），与 2024 年目标并列，"
+                          "不是基期 → 目标。",
+                          "The 2023 result is the report's review of 2023 (growth rates are its full-year estimates, "
+                          "line 23), set beside the 2024 target; it is not a base → target pair."),
+    "prose_figures": ("正文中的其他数字（成绩与目标）", "Other figures stated in the text (results and targets)"),
+    "evidence_2023": ("2023年原文", "2023 quote"),
     "export": ("导出地图", "Export map"), "export_html": ("下载独立 HTML（离线可用）", "Download standalone HTML (works offline)"),
     "export_png": ("下载 PNG（含标题、图例、来源）", "Download PNG (title, legend, source)"),
     "licences": ("许可与说明", "Licences and caveats"), "licence": ("许可", "Licence"),
@@ -114,6 +140,7 @@ FAMILIES = {
 }
 STATUS = {"planned": ("规划", "Planned"), "under_construction": ("在建", "Under construction"),
           "completed": ("已完成", "Completed"), "existing": ("现有", "Existing"), None: ("未说明", "Not stated")}
+NATURE = {"预期性": ("预期性", "expected"), "约束性": ("约束性", "binding")}
 DISTRICTS = {"370105": ("天桥区", "Tianqiao"), "370103": ("市中区", "Shizhong"), "370104": ("槐荫区", "Huaiyin"),
              "370102": ("历下区（三区以外）", "Lixia (outside the three districts)")}
 LOCATED_BY = {"landmark": ("地标", "a landmark"), "road_segment": ("道路/河段", "a road or river section"),
@@ -255,6 +282,12 @@ def site_class_label(value: str | None) -> str:
 def street_basis_label(basis: str | None) -> str:
     return _pick(STREET_BASIS, basis) if basis else ""
 
+
+def nature_label(nature: str | None) -> str:
+    """预期性 / 约束性 in the reader's language ("" when the row has none)."""
+    return _pick(NATURE, nature) if nature else ""
+
+
 COLUMNS = {
     "name": ("名称", "Name"), "category": ("类别", "Category"), "status": ("状态", "Status"),
     "street_name": ("街道", "Street office"), "doc_id": ("文件", "Doc"), "line": ("行", "Line"),
@@ -266,6 +299,8 @@ COLUMNS = {
     "places": ("地点", "Places"), "parks": ("公园", "Parks"), "schools": ("学校", "Schools"),
     "renewal_sites": ("更新", "Renewal"), "projects": ("项目", "Projects"), "indicators": ("指标", "Indicators"),
     "review": ("审核", "Review"), "title_en": ("英文标题", "Title in English"),
+    "unit": ("单位", "Unit"), "evidence": ("原文依据", "Evidence"), "value_quote": ("数值原文", "Figures quoted"),
+    "base_2020": ("2020年", "2020"), "result": ("完成值/基期值", "Result / base"), "target_2025": ("2025年目标", "2025 target"),
 }
 
 
