@@ -189,7 +189,8 @@ def _table_projects(doc: Document) -> list[dict]:
         category = record.get("项目类型") or category
         name = record.get("项目名称", "")
         line_offset = doc.offset_of_line(number)
-        offset = line_offset + max(doc.stream[line_offset:].find(name[:10]), 0)
+        found = doc.stream.find(name[:10], line_offset)  # not a slice of the rest: that copy made tables quadratic
+        offset = found if found >= 0 else line_offset
         rows.append({"name": name, "category": re.sub(r"\s+", "", category), "street_as_written":
                      record.get("项目区位", ""), "place": "", "investment_text": record.get("投资", ""),
                      "investment_yi": parse_investment(record.get("投资", "")), "scale": record.get("规模", ""),
@@ -205,7 +206,7 @@ def extract_projects(doc: Document) -> list[dict]:
         position = match.start(2)
         for item in re.split(r"[、，,]", match.group(2)):
             item_name = clean_name(item.strip())
-            offset = doc.stream.find(item_name, position) if item_name else -1
+            offset = doc.stream.find(item_name, position, match.end(2)) if item_name else -1
             position += len(item) + 1
             if len(item_name) < 3 or offset < 0:
                 continue

@@ -1,0 +1,114 @@
+"""Synthetic planning documents of a given size, and extraction timings over them.
+
+Two shapes stress the extractors: *headings* (chapters, sections, numbered headings
+and items with a line of prose naming projects, schools and parks under each) and
+*tables* (tab-separated project tables and numbered indicator tables ending in
+预期性/约束性, under their table titles). The text is made up from a few fixed
+phrases; nothing of the seeds is reused.
+"""
+from __future__ import annotations
+
+import math
+import time
+
+__all__ = ["synthetic_document", "growth_exponent", "run"]
+
+_CN = "一二三四五六七八九十"
+
+
+def _numeral(n: int) -> str:
+    n = n % 99 + 1
+    if n <= 10:
+        return _CN[n - 1]
+    tens, units = divmod(n, 10)
+    return ("" if tens == 1 else _CN[tens - 1]) + "十" + (_CN[units - 1] if units else "")
+
+
+def _headings_block(i: int) -> list[str]:
+    n = _numeral(i)
+    return [
+        f"第{n}章 推动第{i}片区高质量发展",
+        f"到2025年，第{i}片区森林覆盖率达到35%。加快建设北湖{i}号科创中心项目，推进天桥区实验{i}小学新建。",
+        f"第{n}节 优化空间布局",
+        f"构建“一轴两园六大功能区”的产业空间格局，建设小清河{i}号湿地公园和药山{i}号口袋公园。",
+        f"{n}、提升城市品质",
+        f"实施北园{i}号片区城中村改造，推动泺口{i}号老旧小区改造项目，完善北村街道配套。",
+        f"（{n}）完善公共服务",
+        "新建一批中小学幼儿园，改造提升社区医院。",
+        f"{i % 9 + 1}. 重点工程",
+        f"启动建设黄河{i}号大桥工程，总投资12亿元。",
+        f"专栏 {i} 重点项目",
+        f"幼儿园新建项目：清河{i}号幼儿园、北园{i}号幼儿园、药山{i}号幼儿园。",
+        "",
+    ]
+
+
+def _tables_block(i: int) -> list[str]:
+    return [
+        f"表 {i} “十四五”主要指标",
+        "指标 2020年 2025年 年均增长 属性",
+        f"1 地区生产总值（亿元） {500 + i}.6 {700 + i}.1 7 预期性",
+        f"2 规模以上工业增加值（亿元） {30 + i}.2 {50 + i}.2 9 预期性",
+        f"3 新增城镇就业（万人） [{i % 9 + 1}] [{i % 9 + 2}] - 约束性",
+        "注：带[]的为五年累计数。",
+        "序号\t项目类型\t项目名称\t项目区位\t规模\t建设方式",
+        f"{3 * i + 1}\t公共设施\t药山{i}号社区医院建设项目\t药山街道\t1.7公顷\t新建",
+        f"{3 * i + 2}\t产业发展\t北村{i}号智造园项目\t北村街道\t17.4公顷\t新建",
+        f"{3 * i + 3}\t老旧小区整治\t纬北{i}号小区老旧小区改造项目\t纬北路街道、南村街道\t7.55万平方米\t整治",
+        "指 标\t2020 年\t2025 年\t属 性",
+        f"在园幼儿数（万人）\t{i % 7}.1\t{i % 7}.4\t预期性",
+        f"公办幼儿园幼儿在园人数比例（%）\t52.{i % 10}\t70\t约束性",
+        "",
+    ]
+
+
+def synthetic_document(kind: str, size_bytes: int) -> str:
+    """A document of about ``size_bytes`` UTF-8 bytes, ``kind`` 'headings' or 'tables'."""
+    block = {"headings": _headings_block, "tables": _tables_block}[kind]
+    lines = ["济南市天桥区国民经济和社会发展第十四个五年规划纲要", ""]
+    size = sum(len(line.encode()) + 1 for line in lines)
+    i = 1
+    while size < size_bytes:
+        for line in block(i):
+            lines.append(line)
+            size += len(line.encode()) + 1
+        i += 1
+    return "\n".join(lines) + "\n"
+
+
+def growth_exponent(sizes: list[float], seconds: list[float]) -> float:
+    """Least-squares slope of log(time) over log(size): 1 is linear, 2 quadratic."""
+    xs = [math.log(s) for s in sizes]
+    ys = [math.log(max(t, 1e-6)) for t in seconds]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+
+
+def _extract_seconds(text: str) -> float:
+    from ingest.extract import extract_all
+    from ingest.metadata import find_parts, guess_metadata
+    from ingest.reader import Document, normalise
+    from ingest.structure import find_sections
+
+    started = time.perf_counter()
+    doc = Document("syn", "synthetic.txt", "utf-8", normalise(text).split("\n"))
+    guess_metadata(doc)
+    find_parts(doc)
+    find_sections(doc)
+    extract_all(doc)
+    return time.perf_counter() - started
+
+
+def run(sizes_kb: tuple[int, ...] = (100, 200, 400, 800), repeats: int = 1) -> list[dict]:
+    """One record per (kind, size) and one growth exponent per kind."""
+    records = []
+    for kind in ("headings", "tables"):
+        seconds = []
+        for kb in sizes_kb:
+            text = synthetic_document(kind, kb * 1000)
+            seconds.append(min(_extract_seconds(text) for _ in range(repeats)))
+            records.append({"metric": f"extract_{kind}_{kb}kb_s", "value": round(seconds[-1], 3), "unit": "s"})
+        records.append({"metric": f"extract_{kind}_growth_exponent",
+                        "value": round(growth_exponent([kb * 1000 for kb in sizes_kb], seconds), 2), "unit": "",
+                        "note": "slope of log(time) over log(size): 1 linear, 2 quadratic"})
+    return records
