@@ -276,3 +276,13 @@ def test_build_after_bad_documents_and_a_killed_build_leaves_a_working_database(
     import duckdb
     with duckdb.connect(str(target), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM v_entities").fetchone()[0] > 2000
+
+
+def test_extract_never_loads_the_database_engine(seed):
+    """`extract` reads documents only: duckdb is not even imported, so no database can be touched."""
+    code = ("import sys, io, contextlib\nfrom ingest.__main__ import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    assert main(['extract', '--json', {str(seed('002'))!r}]) == 0\n"
+            "assert 'duckdb' not in sys.modules, 'duckdb imported'\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
