@@ -86,11 +86,11 @@ def _extract_seconds(text: str) -> tuple[float, float]:
     return time.perf_counter() - started, time.process_time() - cpu
 
 
-BEFORE = {("headings", 25): 3.54, ("headings", 50): 6.07, ("headings", 100): 23.4, ("headings", 200): None,
-          ("tables", 100): 0.26, ("tables", 200): 0.93, ("tables", 400): 1.38, ("tables", 800): 3.09,
-          ("tables", 1000): 5.97}
-"""Wall seconds of the naive extraction (commit ed638df) on these documents, measured once on this machine
-under load; too slow to re-run here (the headings document grows with the square of its size)."""
+BEFORE = {("headings", 25): 0.70, ("headings", 50): 2.24, ("headings", 100): 10.4, ("headings", 200): 41.4,
+          ("tables", 100): 0.15, ("tables", 200): 0.29, ("tables", 400): 0.83, ("tables", 800): 1.67,
+          ("tables", 1000): 2.42}
+"""CPU seconds of the naive extraction (commit ed638df) on these documents, measured once on this machine
+(growth exponents 2.1 and 1.25); too slow to re-run here: the headings document grows with the square of its size."""
 
 
 def run(sizes_kb: tuple[int, ...] = (100, 200, 400, 800, 1000), repeats: int = 2) -> list[dict]:
@@ -104,8 +104,8 @@ def run(sizes_kb: tuple[int, ...] = (100, 200, 400, 800, 1000), repeats: int = 2
             cpu.append(used)
             record = {"metric": f"extract_{kind}_{kb}kb_s", "value": round(wall, 3), "unit": "s",
                       "cpu_s": round(used, 3)}
-            if BEFORE.get((kind, kb)):
-                record["baseline_s"] = BEFORE[(kind, kb)]
+            if (kind, kb) in BEFORE:
+                record["baseline_cpu_s"] = BEFORE[(kind, kb)]
                 record["note"] = "baseline: the naive extraction (ed638df), measured once"
             if kb == 1000:
                 record["goal_s"] = 5
