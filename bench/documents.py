@@ -90,7 +90,7 @@ BEFORE = {("headings", 25): 0.70, ("headings", 50): 2.24, ("headings", 100): 10.
           ("tables", 100): 0.15, ("tables", 200): 0.29, ("tables", 400): 0.83, ("tables", 800): 1.67,
           ("tables", 1000): 2.42}
 """CPU seconds of the naive extraction (commit ed638df) on these documents, measured once on this machine
-(growth exponents 2.1 and 1.25); too slow to re-run here: the headings document grows with the square of its size."""
+(growth exponents 2.0 and 1.2); too slow to re-run here: the headings document grows with the square of its size."""
 
 
 def run(sizes_kb: tuple[int, ...] = (100, 200, 400, 800, 1000), repeats: int = 2) -> list[dict]:
