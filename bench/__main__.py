@@ -43,6 +43,11 @@ def main(argv: list[str] | None = None) -> int:
                 extract_all(read_document(seed))
                 runs.append(time.perf_counter() - started)
             emit({"metric": "extract_s", "value": round(sorted(runs)[1], 3), "unit": "s", "file": seed.name})
+        from . import documents
+
+        for record in documents.run((100, 200, 400) if args.quick else (100, 200, 400, 800, 1000),
+                                    repeats=1 if args.quick else 2):
+            emit(record)
         paths.DATABASE = tmp / "bench.duckdb"
 
         from . import browser, mapbuild, rerun

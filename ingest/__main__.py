@@ -20,6 +20,7 @@ import json
 import os
 import sys
 from dataclasses import asdict
+from pathlib import Path
 
 import paths
 
@@ -41,16 +42,23 @@ def _extract(args: argparse.Namespace) -> int:
             print(f"error: {exc}", file=sys.stderr)
             failed += 1
             continue
-        except OSError as exc:
-            print(f"error: {name}: cannot read ({exc.strerror})", file=sys.stderr)
+        except OSError as exc:  # e.g. the file vanished or became unreadable while being read
+            print(f"error: {Path(name).name}: cannot read ({exc.strerror or type(exc).__name__})", file=sys.stderr)
+            failed += 1
+            continue
+        sections = [asdict(s) for s in find_sections(doc)]
+        families = extract_all(doc)
+        if not any(families.values()):
+            print(f"error: {Path(name).name}: nothing extracted ({len(sections)} headings, but no layouts, places, "
+                  "projects, indicators or 街道 in the text)", file=sys.stderr)
             failed += 1
             continue
         meta = guess_metadata(doc)
         meta["parts"] = [{"line": line, "title": title} for line, title in find_parts(doc)]
         meta["encoding"] = doc.encoding
         result["documents"].append(meta)
-        result["sections"] += [asdict(s) for s in find_sections(doc)]
-        for family, rows in extract_all(doc).items():
+        result["sections"] += sections
+        for family, rows in families.items():
             result.setdefault(family, []).extend(rows)
     if failed == len(args.files):
         print("nothing could be extracted", file=sys.stderr)

@@ -6,7 +6,9 @@ database byte-identical. The database is a build artefact (git-ignored).
 """
 from __future__ import annotations
 
+import fcntl
 import os
+import secrets
 import time
 from pathlib import Path
 
@@ -110,8 +112,65 @@ def _load(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
     con.from_df(_frame(table, rows)).create(table)
 
 
+MAX_REPORTED = 30
+"""Problems listed in a refused build's report (all of them: ``python -m ingest check``)."""
+
+
+def _refuse(problems: list[str]) -> BuildError:
+    listed = "\n".join(f"  {problem}" for problem in problems[:MAX_REPORTED])
+    more = f"\n  ... and {len(problems) - MAX_REPORTED} more" if len(problems) > MAX_REPORTED else ""
+    return BuildError(f"the data in data/ breaks {len(problems)} rule(s) of `python -m ingest check`; "
+                      f"nothing was built, the previous database is kept:\n{listed}{more}")
+
+
+def _temporary(target: Path) -> tuple[Path, int]:
+    """A temporary database path of this build's own, and a lock held on it while the build runs.
+
+    Two builds at once each get their own name; a leftover is removed only when no process holds
+    its lock any more (its build was killed), never one that another build is still writing.
+    """
+    _remove_stale(target)
+    stem = f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}"
+    locking = target.with_name(stem + ".locking")
+    handle = os.open(locking, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o644)
+    fcntl.flock(handle, fcntl.LOCK_EX)
+    os.replace(locking, target.with_name(stem + ".lock"))  # visible to _remove_stale only once locked
+    return target.with_name(stem + ".tmp"), handle
+
+
+def _remove_stale(target: Path) -> None:
+    for lock in target.parent.glob(f".{target.name}.*.lock"):
+        try:
+            handle = os.open(lock, os.O_RDWR)
+        except FileNotFoundError:
+            continue
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:  # a build is running
+            os.close(handle)
+            continue
+        stem = lock.name[: -len(".lock")]
+        for leftover in (f"{stem}.tmp", f"{stem}.tmp.wal"):
+            target.with_name(leftover).unlink(missing_ok=True)
+        lock.unlink(missing_ok=True)
+        os.close(handle)
+
+
+def _release(tmp: Path, handle: int) -> None:
+    tmp.unlink(missing_ok=True)
+    Path(str(tmp) + ".wal").unlink(missing_ok=True)
+    Path(str(tmp)[: -len(".tmp")] + ".lock").unlink(missing_ok=True)
+    os.close(handle)  # releases the lock
+
+
 def build(target: Path | None = None, progress=None) -> dict[str, int]:
-    """Build the database; return row counts per table. Raises :class:`BuildError`."""
+    """Build the database; return row counts per table. Raises :class:`BuildError`.
+
+    The data is read and checked with ``ingest check``'s data rules first; data that breaks
+    one is refused with the list of problems, and nothing is written.
+    """
+    from .check import data_problems
+
     target = Path(target or paths.DATABASE)
     report = progress or (lambda message: None)
     started = time.perf_counter()
@@ -119,10 +178,11 @@ def build(target: Path | None = None, progress=None) -> dict[str, int]:
         documents, parts = read_documents()
         tables = {name: read_table(name) for name in TABLE_FILES}
     except (OSError, ValueError) as exc:
-        raise BuildError(f"cannot read the data files: {exc}") from None
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    for stale in target.parent.glob(f".{target.name}.*.tmp*"):  # left by a build that was killed
-        stale.unlink(missing_ok=True)
+        raise BuildError(f"cannot read the data files, the previous database is kept: {exc}") from None
+    problems = data_problems(documents, tables)
+    if problems:
+        raise _refuse(problems)
+    tmp, handle = _temporary(target)
     counts: dict[str, int] = {}
     try:
         con = duckdb.connect(str(tmp))
@@ -150,7 +210,6 @@ def build(target: Path | None = None, progress=None) -> dict[str, int]:
     except Exception as exc:
         raise BuildError(f"build failed, previous database kept: {exc}") from exc
     finally:
-        tmp.unlink(missing_ok=True)
-        Path(str(tmp) + ".wal").unlink(missing_ok=True)
+        _release(tmp, handle)
     counts["seconds"] = round(time.perf_counter() - started, 3)
     return counts

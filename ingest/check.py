@@ -5,6 +5,7 @@ the seeds only when they are available; the report says so when they are not.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import paths
@@ -15,7 +16,7 @@ from .reader import DocumentError, read_document
 from .quotes import quote_found
 from .review import check_review
 
-__all__ = ["check", "VOCABULARY"]
+__all__ = ["check", "data_problems", "VOCABULARY"]
 
 VOCABULARY = {
     "status": {None, "existing", "planned", "under_construction", "completed"},
@@ -26,14 +27,27 @@ VOCABULARY = {
 
 
 def check() -> tuple[list[str], list[str]]:
-    """Return ``(problems, notes)``."""
-    problems: list[str] = []
+    """Return ``(problems, notes)``: the data rules, then the quotes against the seeds."""
     notes: list[str] = []
     try:
         documents, parts = read_documents()
         tables = {name: read_table(name) for name in TABLE_FILES}
     except (OSError, ValueError) as exc:
         return [f"cannot read data files: {exc}"], notes
+    problems = data_problems(documents, tables)
+    if paths.seeds_dir() is not None:
+        from .communities import undecided_candidates
+
+        undecided = len(undecided_candidates())
+        notes.append(f"{undecided} 社区/村 match candidate(s) without a decision (python -m ingest communities)")
+    problems += _check_quotes(tables, {d["doc_id"] for d in documents}, notes)
+    return problems, notes
+
+
+def data_problems(documents: list[dict], tables: dict[str, list[dict]]) -> list[str]:
+    """Every rule on the committed data itself (no seeds needed); ``ingest build`` refuses data that breaks one."""
+    problems: list[str] = []
+    problems += _check_text(documents, tables)
     doc_ids = {d["doc_id"] for d in documents}
     streets = {r["street_code"]: r for r in tables["street_offices"]}
     districts = {r["district_code"] for r in tables["districts"]}
@@ -79,13 +93,23 @@ def check() -> tuple[list[str], list[str]]:
     problems += check_review(tables)  # merges, non-sites, layout kinds, fixes, name artefacts
     problems += _check_gazetteer(tables, ids, streets)
     problems += _check_communities(tables, streets)
-    if paths.seeds_dir() is not None:
-        from .communities import undecided_candidates
+    return problems
 
-        undecided = len(undecided_candidates())
-        notes.append(f"{undecided} 社区/村 match candidate(s) without a decision (python -m ingest communities)")
-    problems += _check_quotes(tables, doc_ids, notes)
-    return problems, notes
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _check_text(documents: list[dict], tables: dict[str, list[dict]]) -> list[str]:
+    """No control characters (NUL, escape …) in any text cell: they break exports and terminals."""
+    problems = []
+    for table, rows in [("documents", documents), *tables.items()]:
+        for number, row in enumerate(rows, start=2):
+            for column, value in row.items():
+                if isinstance(value, str) and _CONTROL.search(value):
+                    key = row.get("entity_id") or row.get("doc_id") or f"row {number}"
+                    problems.append(f"{table} {key}: control character in {column} "
+                                    f"({_CONTROL.search(value).group(0)!r})")
+    return problems
 
 
 def _check_gazetteer(tables: dict, ids: Counter, streets: dict) -> list[str]:

@@ -15,14 +15,30 @@ from __future__ import annotations
 
 import bisect
 import re
+import stat
+import time
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Document", "DocumentError", "MAX_BYTES", "read_document", "decode"]
+__all__ = ["Document", "DocumentError", "MAX_BYTES", "MAX_CHARS", "MAX_LINE", "MAX_PAGES", "read_document", "decode"]
 
 MAX_BYTES = 20 * 1024 * 1024
 """Largest file accepted. The biggest seed is 0.2 MB; a 50 MB 'plan' is refused."""
+MAX_CHARS = 3_000_000
+"""Longest text accepted (about 9 MB of Chinese in UTF-8; a 纲要 with its annexes has about 0.4 million)."""
+MAX_LINE = 100_000
+"""Longest line accepted: evidence cites lines, and a document on one line could cite nothing (seeds: < 300)."""
+MAX_PAGES = 2000
+"""Most PDF pages read (a 纲要 with its annexes has about 200)."""
+MAX_STREAM = 4 * 2**20
+"""Largest decompressed PDF stream (a page of text is well under 1 MB; a flate bomb is hundreds)."""
+MAX_DECOMPRESSED = 32 * 2**20
+"""Most decompressed page content read from one PDF, all pages together."""
+MAX_PDF_OPERATIONS = 500_000
+"""Most operands and operators parsed in one page's content (a page of text has a few thousand)."""
+PDF_SECONDS = 120
+"""Longest time spent reading one PDF's text layer (pypdf parses about 1 MB of page content a second)."""
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PLAN_MARKERS = re.compile(r"第[一二三四五六七八九十]+章|十四五|规划|工作报告|政府|项目|发展")
@@ -109,6 +125,10 @@ def decode(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
         except UnicodeDecodeError as exc:
             raise DocumentError(path, f"the file declares UTF-16 but is damaged at byte {exc.start}") from None
     if b"\x00" in data:
+        order = _utf16_without_bom(data)
+        if order:
+            raise DocumentError(path, f"the file looks like UTF-16 ({order}) without a byte-order mark: "
+                                      "save it as UTF-8 (or UTF-16 with a byte-order mark)")
         raise DocumentError(path, "the file contains null bytes: it is binary, not a text document")
     bom = data.startswith(b"\xef\xbb\xbf")
     try:
@@ -129,6 +149,20 @@ def decode(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
     if not _looks_chinese(text):
         raise DocumentError(path, "the bytes decode as neither UTF-8 text nor Chinese GB18030 text: binary?")
     return text, "gb18030"
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'little-endian' or 'big-endian' when ``data`` decodes as UTF-16 Chinese text without a BOM."""
+    sample = data[:20000]
+    sample = sample[: len(sample) - len(sample) % 2]
+    for codec, order in (("utf-16-le", "little-endian"), ("utf-16-be", "big-endian")):
+        try:
+            text = sample.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if len(_CJK.findall(text)) >= 10 and _looks_chinese(text):
+            return order
+    return None
 
 
 def _mostly_utf8(prefix: bytes) -> bool:
@@ -163,26 +197,89 @@ def _check_plausible(text: str, path: str | Path) -> None:
 
 
 def _read_pdf(path: Path) -> str:
+    """The text layer of a PDF, within limits: pages, decompressed bytes per stream, total text."""
     try:
-        from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
+        from pypdf import PdfReader, apply_configuration
+        from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError
     except ImportError:  # pragma: no cover - pypdf is pinned in requirements
         raise DocumentError(path, "PDF support needs the pypdf package") from None
     import logging
     import warnings
 
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # its repair notes would precede our one clear line
+    limits = {"zlib_maximum_output_length": MAX_STREAM, "maximum_declared_stream_length": MAX_BYTES,
+              "array_based_stream_maximum_output_length": MAX_STREAM, "lzw_maximum_output_length": MAX_STREAM,
+              "run_length_maximum_output_length": MAX_STREAM, "stream_decoding_work_maximum_length": 4 * MAX_STREAM,
+              "page_tree_maximum_page_entries": 10 * MAX_PAGES,
+              "stream_parsing_work_maximum_count": MAX_PDF_OPERATIONS, "zlib_maximum_recovery_input_length": 2**20}
+    pages: list[str] = []
+    stage = "opened"
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), apply_configuration(**limits):
             warnings.simplefilter("ignore")
+            stage = "opened: its cross-reference table or trailer is damaged"
             reader = PdfReader(str(path))
-            pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, OSError, TypeError, AttributeError) as exc:
-        raise DocumentError(path, f"the PDF cannot be read ({type(exc).__name__}): damaged or truncated") from None
+            stage = "read: its page tree or page content is damaged"
+            if reader.is_encrypted:
+                try:
+                    opened = reader.decrypt("")
+                except (DependencyError, NotImplementedError):
+                    raise DocumentError(path, f"the PDF is encrypted ({_cipher(reader)}) and cannot be opened here: "
+                                              "save an unprotected copy") from None
+                if not opened:
+                    raise DocumentError(path, "the PDF is encrypted with a password: save an unprotected copy")
+            count = len(reader.pages)
+            if count > MAX_PAGES:
+                raise DocumentError(path, f"the PDF has {count} pages; more than {MAX_PAGES} are refused")
+            decompressed = characters = 0
+            deadline = time.monotonic() + PDF_SECONDS
+            for page in reader.pages:
+                contents = page.get_contents()  # decoded here, where a limit raises (extract_text hides it)
+                decompressed += len(contents.get_data()) if contents is not None else 0
+                if decompressed > MAX_DECOMPRESSED:
+                    raise DocumentError(path, f"the PDF's pages decompress to more than {MAX_DECOMPRESSED // 2**20} MB: "
+                                              "refused (a decompression bomb?)")
+                pages.append(page.extract_text() or "")
+                if time.monotonic() > deadline:
+                    raise DocumentError(path, f"reading the PDF's text took over {PDF_SECONDS} s "
+                                              f"({len(pages)} of {count} pages): refused")
+                characters += len(pages[-1])
+                if characters > MAX_CHARS:
+                    raise DocumentError(path, f"the PDF's text exceeds {MAX_CHARS:,} characters; larger documents are refused")
+    except DocumentError:
+        raise
+    except LimitReachedError as exc:
+        reason = (f"a stream decompresses to more than {MAX_STREAM // 2**20} MB (a decompression bomb?)"
+                  if "decompress" in str(exc).lower() else "its structure or a page's content is too large")
+        raise DocumentError(path, f"the PDF exceeds a safety limit: {reason}; refused") from None
+    except DependencyError:  # raised while opening: pypdf tries the empty password on AES without the cipher
+        raise DocumentError(path, "the PDF is encrypted (AES) and cannot be opened here: save an unprotected copy") from None
+    except FileNotDecryptedError:
+        raise DocumentError(path, "the PDF is encrypted with a password: save an unprotected copy") from None
+    except RecursionError:
+        raise DocumentError(path, "the PDF cannot be read: its objects are nested too deeply") from None
+    except MemoryError:
+        raise DocumentError(path, "the PDF cannot be read: it needs too much memory") from None
+    except Exception as exc:  # noqa: BLE001 - a damaged PDF can raise anything inside pypdf; one line, no traceback
+        cycle = "cyclic" in str(exc).lower() or "cycle" in str(exc).lower()
+        problem = "read: its page tree refers to itself" if cycle else stage
+        raise DocumentError(path, f"the PDF cannot be {problem} ({type(exc).__name__})") from None
     text = "\n".join(pages)
-    if len(_CJK.findall(text)) < 50:
+    if len(_CJK.findall(text)) < 50 and not text.strip():
         raise DocumentError(path, "the PDF has no text layer (scanned images?): run OCR first")
+    if len(_CJK.findall(text)) < 50:
+        raise DocumentError(path, "the PDF has no text layer with Chinese text (scanned images?): run OCR first")
     return text
+
+
+def _cipher(reader) -> str:
+    """'AES-256', 'AES-128' or 'RC4' from the PDF's /Encrypt dictionary."""
+    try:
+        encrypt = reader.trailer["/Encrypt"].get_object()
+        version = int(encrypt.get("/V", 0))
+    except Exception:  # noqa: BLE001 - only used in a message
+        return "unknown cipher"
+    return {5: "AES-256", 4: "AES-128"}.get(version, "RC4")
 
 
 def doc_id_for(path: Path) -> str:
@@ -191,20 +288,50 @@ def doc_id_for(path: Path) -> str:
     return match.group(1) if match else path.stem
 
 
+def _unusable(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a document (missing, a directory, a device …), or None."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return "no such file"
+    except PermissionError:
+        return "permission denied"
+    except OSError as exc:
+        return f"cannot be opened ({exc.strerror or type(exc).__name__})"
+    if stat.S_ISDIR(info.st_mode):
+        return "is a directory, not a document"
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file (a device, pipe or socket): refused"
+    return None
+
+
 def read_document(path: str | Path, doc_id: str | None = None) -> Document:
     """Read ``path`` into a :class:`Document`, or raise :class:`DocumentError`."""
     path = Path(path)
-    if not path.is_file():
-        raise DocumentError(path, "no such file")
+    problem = _unusable(path)
+    if problem:
+        raise DocumentError(path, problem)
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise DocumentError(path, f"the file is {size / 1e6:.0f} MB; documents over {MAX_BYTES // 2**20} MB are refused")
-    with path.open("rb") as fh:
-        head = fh.read(5)
-    if head.startswith(b"%PDF"):
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(MAX_BYTES + 1)  # bounded even if the file grows after the size check
+    except OSError as exc:
+        raise DocumentError(path, f"cannot read ({exc.strerror or type(exc).__name__})") from None
+    if len(data) > MAX_BYTES:
+        raise DocumentError(path, f"the file grew past {MAX_BYTES // 2**20} MB while being read: refused")
+    if data.startswith(b"%PDF"):
         text, encoding = _read_pdf(path), "pdf"
     else:
-        text, encoding = decode(path.read_bytes(), path)
+        text, encoding = decode(data, path)
+    if len(text) > MAX_CHARS:
+        raise DocumentError(path, f"the text has {len(text):,} characters; documents over {MAX_CHARS:,} are refused")
     text = normalise(text)
+    lines = text.split("\n")
+    longest = max(range(len(lines)), key=lambda i: len(lines[i]))
+    if len(lines[longest]) > MAX_LINE:
+        raise DocumentError(path, f"line {longest + 1} has {len(lines[longest]):,} characters (over {MAX_LINE:,}): "
+                                  "evidence could not cite a line; break the text into lines")
     _check_plausible(text, path)
-    return Document(doc_id or doc_id_for(path), str(path), encoding, text.split("\n"))
+    return Document(doc_id or doc_id_for(path), str(path), encoding, lines)

@@ -61,6 +61,29 @@ def _label(text: str, kind: str) -> str:
     return re.sub(r"\s+", "", match.group(1)).rstrip("：:") if match else ""
 
 
+def _ends(headings: list[tuple[int, int]], last_line: int) -> list[int]:
+    """The last line of each heading's section, in one pass: ``headings`` are ``(line, level)``.
+
+    A heading ends before the next heading of the same or a higher level (boxes, level 0, do
+    not end one); a box ends before the next heading of any kind. Open headings wait on a stack
+    whose levels rise from the bottom, so each is closed once.
+    """
+    ends = [last_line] * len(headings)
+    open_headings: list[int] = []
+    open_box: int | None = None
+    for j, (line, level) in enumerate(headings):
+        if open_box is not None:
+            ends[open_box] = line - 1
+            open_box = None
+        if level == 0:
+            open_box = j
+            continue
+        while open_headings and headings[open_headings[-1]][1] >= level:
+            ends[open_headings.pop()] = line - 1
+        open_headings.append(j)
+    return ends
+
+
 def find_sections(doc: Document) -> list[Section]:
     """Return the document's sections in line order.
 
@@ -80,14 +103,11 @@ def find_sections(doc: Document) -> list[Section]:
     last_line = len(doc.lines)
     while last_line > 1 and not doc.lines[last_line - 1].strip():
         last_line -= 1
+    ends = _ends([(line, level) for line, _kind, level, _text in found], last_line)
     sections: list[Section] = []
     stack: list[tuple[int, str, int]] = []  # (level, section_id, index)
     for i, (line, kind, level, text) in enumerate(found):
-        end = last_line
-        for later_line, _kind, later_level, _text in found[i + 1:]:
-            if level == 0 or (later_level != 0 and later_level <= level):
-                end = later_line - 1
-                break
+        end = ends[i]
         effective = level if level else 99
         while stack and stack[-1][0] >= effective:
             stack.pop()

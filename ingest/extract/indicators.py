@@ -76,16 +76,26 @@ def _assign(cells: list[str]) -> tuple[str, str, str, str]:
     return "", "", "", "no value cells survived extraction"
 
 
+_TABLE_END = re.compile(r"注[：:]|第[一二三四五六七八九十]+章")
+_ROW_SPAN = 400
+"""A row is the text just before its 预期性/约束性 (at most 77 characters in the seeds): only this much is searched."""
+
+
 def _table_regions(doc: Document) -> list[tuple[int, int, int, int, str]]:
-    """(stream start, stream end, base year, target year, label) of every indicator table."""
+    """(stream start, stream end, base year, target year, label) of every indicator table.
+
+    A table ends at its note (注：) or the next chapter, else 3000 characters on, and never
+    runs into the next table: regions do not overlap, so every row is read once.
+    """
+    titles = [match for match in _TABLE_TITLE.finditer(doc.stream)
+              if _NATURE.search(doc.stream, match.end(), match.end() + 600)]
     regions = []
-    for match in _TABLE_TITLE.finditer(doc.stream):
+    for index, match in enumerate(titles):
         head = doc.stream[match.start(): match.start() + 160]
-        if not _NATURE.search(doc.stream[match.end(): match.end() + 600]):
-            continue
         years = [int(y) for y in _YEARS.findall(head)]
-        end_match = re.search(r"注[：:]|第[一二三四五六七八九十]+章", doc.stream[match.end():])
-        end = match.end() + (end_match.start() if end_match else 3000)
+        limit = titles[index + 1].start() if index + 1 < len(titles) else len(doc.stream)
+        end_match = _TABLE_END.search(doc.stream, match.end(), limit)
+        end = min(end_match.start() if end_match else match.end() + 3000, limit)
         label = re.sub(r"\s+", "", match.group(1) or "表")
         base, target = (years[0], years[1]) if len(years) >= 2 else (None, years[0] if years else 2025)
         regions.append((match.end(), end, base, target, label))
@@ -98,7 +108,8 @@ def _numbered_rows(doc: Document) -> list[dict]:
         chunk_start = start
         category = ""
         for nature in _NATURE.finditer(doc.stream, start, end):
-            chunk = _FURNITURE.sub(lambda m: " " * len(m.group(0)), doc.stream[chunk_start: nature.start()])
+            chunk_from = max(chunk_start, nature.start() - _ROW_SPAN)
+            chunk = _FURNITURE.sub(lambda m: " " * len(m.group(0)), doc.stream[chunk_from: nature.start()])
             match = _ROW.search(chunk)
             chunk_start = nature.end()
             if not match:
@@ -110,7 +121,7 @@ def _numbered_rows(doc: Document) -> list[dict]:
             name, unit = _unit(re.sub(r"\s+", "", match.group(2)))
             cells = parse_cells(match.group(3))
             base, target, growth, issue = _assign(cells)
-            offset = chunk_start - len(nature.group(0)) - len(chunk) + match.start(2)
+            offset = chunk_from + match.start(2)
             rows.append({"name": name, "category": category, "unit": unit, "base_year": base_year,
                          "base_value": base, "target_year": target_year, "target_value": target,
                          "growth": growth, "nature": nature.group(1),
@@ -147,12 +158,18 @@ def _tab_rows(doc: Document) -> list[dict]:
             values = cells[1:-1]
         base, target = (values[0], values[1]) if len(values) >= 2 else ("", values[0] if values else "")
         years = header_years or [2025]
-        offset = doc.offset_of_line(number) + doc.stream[doc.offset_of_line(number):].find(name)
+        line_offset = doc.offset_of_line(number)
+        found = doc.stream.find(name, line_offset)
+        offset = found if found >= 0 else line_offset - 1
         rows.append({"name": name, "category": category, "unit": unit,
                      "base_year": years[0] if len(years) >= 2 else None, "base_value": base,
                      "target_year": years[-1], "target_value": target, "growth": "", "nature": nature,
                      "cumulative": False, "cell_issue": "", "table_ref": label, **evidence(doc, offset, name)})
     return rows
+
+
+_SENTENCE_SPAN = 1000
+"""A work report's list of targets ends at its full stop, looked for this far (the seeds need 132 characters)."""
 
 
 def _prose_targets(doc: Document) -> list[dict]:
@@ -168,7 +185,7 @@ def _prose_targets(doc: Document) -> list[dict]:
                      "cumulative": False, "cell_issue": "", "table_ref": "prose",
                      **evidence(doc, match.start(), None)})
     for intro in re.finditer(r"主要预期目标是[：:]", doc.stream):
-        sentence_end = doc.stream.find("。", intro.end())
+        sentence_end = doc.stream.find("。", intro.end(), intro.end() + _SENTENCE_SPAN)
         year_match = re.findall(r"(20\d\d)年", doc.stream[max(0, intro.start() - 400): intro.start()])
         year = int(year_match[-1]) if year_match else None
         for match in _REPORT.finditer(doc.stream, intro.end(), sentence_end):

@@ -115,6 +115,8 @@ def _definitions(doc: Document, start: int, groups: list[str]) -> dict[str, list
                 position += count
             return found
     for group in groups:
+        if group not in window:  # the pattern needs the group itself; skip compiling and scanning
+            continue
         pattern = re.compile(rf"“?{re.escape(group)}”?\s*(?:，|,)?\s*(?:即|是指|指|：|:)\s*([^。]{{2,200}})。")
         match = pattern.search(window)
         if not match:
@@ -129,6 +131,80 @@ def _definitions(doc: Document, start: int, groups: list[str]) -> dict[str, list
 
 
 _TRAILING = re.compile(rf"((?:[\u4e00-\u9fa5]{{2,10}}、)+[\u4e00-\u9fa5]{{2,10}})([{_NUMERALS}]+大(?:空间|片区|组团|功能区|板块))")
+"""A list of 2–10-character names joined by 、 and closed by a counted group: 泉城、…、舜耕三大空间."""
+_TRAILING_TAIL = re.compile(rf"([\u4e00-\u9fa5]{{2,10}})([{_NUMERALS}]+大(?:空间|片区|组团|功能区|板块))")
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fa5"
+
+
+def trailing_lists(stream: str) -> list[tuple[int, int, int, int]]:
+    """``(start(1), end(1), start(2), end(2))`` of every ``_TRAILING`` match in ``stream``, in linear time.
+
+    ``_TRAILING.finditer`` is quadratic on a long run of short 、-joined pieces (a document of
+    bare headings reads 一、…二、…三、… in the stream): from every start it walks to the end of
+    the run and back. The matches are the same: a match starts in the run of Chinese before some
+    、 (``s``), takes every following piece of 2–10 characters up to the run's end, then backs off
+    piece by piece to the last 、 followed by a tail (names and the counted group), which depends
+    only on that 、. So each 、's tail is tried once, and each 、's best tail is carried from the
+    right.
+    """
+    commas = [m.start() for m in re.finditer("、", stream)]
+    n = len(commas)
+    tails = [_TRAILING_TAIL.match(stream, c + 1) for c in commas]
+    # the Chinese run just before each 、 (capped at 11 characters: only 2..10 matters)
+    left = []
+    for c in commas:
+        length = 0
+        while length < 11 and c - length - 1 >= 0 and _is_han(stream[c - length - 1]):
+            length += 1
+        left.append(length)
+    # piece j (between 、 j-1 and 、 j) continues the list when it is 2..10 Chinese characters
+    continues = [j > 0 and left[j] == commas[j] - commas[j - 1] - 1 and 2 <= left[j] <= 10 for j in range(n)]
+    best: list[int | None] = [None] * n
+    for j in range(n - 1, -1, -1):
+        carried = best[j + 1] if j + 1 < n and continues[j + 1] else None
+        best[j] = carried if carried is not None else (j if tails[j] else None)
+    found = []
+    pos = 0
+    for s, c in enumerate(commas):
+        if left[s] < 2 or best[s] is None:
+            continue
+        start = max(c - min(left[s], 10), pos)
+        if c - start < 2:
+            continue
+        tail = tails[best[s]]
+        found.append((start, tail.end(1), tail.start(2), tail.end(2)))
+        pos = tail.end(2)
+    return found
+
+
+_MAX_MENTIONS = 20
+"""Definitions are looked for after the first mentions of a formula only (the seeds need at most 3)."""
+
+
+class _DefinedAt:
+    """Where ``GROUP(，|,)?即`` first occurs, for any group: one pass over the 即s, built on first use.
+
+    Searching the whole stream once per undefined group made documents with many formulas quadratic.
+    """
+
+    def __init__(self, stream: str):
+        self.stream = stream
+        self.index: dict[str, int] | None = None
+
+    def get(self, group: str) -> int | None:
+        if len(group) > 24:  # longer than any quoted formula: not indexed
+            match = re.search(rf"{re.escape(group)}(?:，|,)?即", self.stream)
+            return match.start() if match else None
+        if self.index is None:
+            self.index = {}
+            for match in re.finditer("即", self.stream):
+                end = match.start() - 1 if match.start() and self.stream[match.start() - 1] in "，," else match.start()
+                for length in range(1, min(24, end) + 1):
+                    self.index.setdefault(self.stream[end - length:end], end - length)
+        return self.index.get(group)
 
 
 def extract_layouts(doc: Document) -> tuple[list[dict], list[dict]]:
@@ -140,6 +216,7 @@ def extract_layouts(doc: Document) -> tuple[list[dict], list[dict]]:
             occurrences.setdefault(key, []).append(match)
     layouts: list[dict] = []
     components: list[dict] = []
+    defined_at = _DefinedAt(doc.stream)
     for key, matches in occurrences.items():
         first = matches[0]
         formula, groups = first.group(1), split_groups(first.group(1)) or []
@@ -148,7 +225,7 @@ def extract_layouts(doc: Document) -> tuple[list[dict], list[dict]]:
         if scope != "district":
             continue
         members: dict[str, list[tuple[str, int]]] = {}
-        for match in matches:
+        for match in matches[:_MAX_MENTIONS]:
             for group, found in _definitions(doc, match.start(), groups).items():
                 members.setdefault(group, found)
             if len(members) == len(groups):
@@ -156,26 +233,26 @@ def extract_layouts(doc: Document) -> tuple[list[dict], list[dict]]:
         # A group may also be defined where it heads its own section ("一轴，即…"), far from the formula.
         for group in groups:
             if group not in members:
-                for anchor in re.finditer(rf"{re.escape(group)}(?:，|,)?即", doc.stream):
+                anchor = defined_at.get(group)
+                if anchor is not None:
                     members.update({group: found for group2, found in
-                                    _definitions(doc, anchor.start(), [group]).items() if group2 == group})
-                    break
+                                    _definitions(doc, anchor, [group]).items() if group2 == group})
         for group in groups:
             for name, offset in members.get(group, []):
                 kind = _kind(name) if _kind(name) != "zone" else _kind(group)
                 components.append({"layout": formula, "group_label": group, "name": name, "kind": kind,
                                    **evidence(doc, offset, name)})
     seen = set(occurrences)
-    for match in _TRAILING.finditer(doc.stream):
-        items = [_LEADING_VERB.sub("", item) for item in match.group(1).split("、")]
-        group = match.group(2)
+    for start1, end1, start2, end2 in trailing_lists(doc.stream):
+        items = [_LEADING_VERB.sub("", item) for item in doc.stream[start1:end1].split("、")]
+        group = doc.stream[start2:end2]
         if numeral_value(group) != len(items) or group in seen:
             continue
         seen.add(group)
         layouts.append({"name": group, "scope": "district", "groups": [group],
-                        **evidence(doc, match.start(2), group)})
+                        **evidence(doc, start2, group)})
         for name in items:
-            offset = doc.stream.find(name, match.start(1))
+            offset = doc.stream.find(name, start1)
             components.append({"layout": group, "group_label": group, "name": name, "kind": _kind(name),
                                **evidence(doc, offset, name)})
     for match in _DIRECTIONS.finditer(doc.stream):

@@ -24,6 +24,9 @@ _VERBS = ("加快推进", "加快建设", "高标准建设", "积极推进", "�
           "完成", "依托", "围绕", "提升", "改造", "谋划", "建成", "开工", "竣工", "做好", "加快", "积极", "全面", "重点",
           "完善", "引进", "引入", "落地", "推出", "成立", "设立", "组建", "培育", "支持", "争创", "创建", "申报", "包括",
           "其中", "以及", "等", "的", "和", "与", "及", "在", "对", "将", "把", "以", "为", "是", "了", "有", "年")
+_VERB_FIRSTS: dict[str, list[str]] = {}  # first character → verbs: only verbs whose first character occurs are looked for
+for _verb in _VERBS:
+    _VERB_FIRSTS.setdefault(_verb[0], []).append(_verb)
 _GENERIC = re.compile(r"^(?:重点|重大|民生|基础设施|一批|若干|各类|相关|配套|全区|我区|城市|公共|市政|产业|这些|该|本|上述"
                       r"|中小学|中小学幼儿园|学校|幼儿园|小学|中学|公园|项目|工程|片区)")
 
@@ -38,7 +41,8 @@ def clean_name(raw: str) -> str:
     changed = True
     while changed and name:
         changed = False
-        cut = max((name.rfind(verb) + len(verb) for verb in _VERBS if 0 <= name.rfind(verb) < len(name) - 4), default=0)
+        verbs = [verb for first in _VERB_FIRSTS.keys() & set(name) for verb in _VERB_FIRSTS[first]]
+        cut = max((name.rfind(verb) + len(verb) for verb in verbs if 0 <= name.rfind(verb) < len(name) - 4), default=0)
         if cut and cut < len(name) - 3:
             name, changed = name[cut:], True
     if name.count("“") != name.count("”"):
@@ -189,7 +193,8 @@ def _table_projects(doc: Document) -> list[dict]:
         category = record.get("项目类型") or category
         name = record.get("项目名称", "")
         line_offset = doc.offset_of_line(number)
-        offset = line_offset + max(doc.stream[line_offset:].find(name[:10]), 0)
+        found = doc.stream.find(name[:10], line_offset)  # not a slice of the rest: that copy made tables quadratic
+        offset = found if found >= 0 else line_offset
         rows.append({"name": name, "category": re.sub(r"\s+", "", category), "street_as_written":
                      record.get("项目区位", ""), "place": "", "investment_text": record.get("投资", ""),
                      "investment_yi": parse_investment(record.get("投资", "")), "scale": record.get("规模", ""),
@@ -205,7 +210,7 @@ def extract_projects(doc: Document) -> list[dict]:
         position = match.start(2)
         for item in re.split(r"[、，,]", match.group(2)):
             item_name = clean_name(item.strip())
-            offset = doc.stream.find(item_name, position) if item_name else -1
+            offset = doc.stream.find(item_name, position, match.end(2)) if item_name else -1
             position += len(item) + 1
             if len(item_name) < 3 or offset < 0:
                 continue
