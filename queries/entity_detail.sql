@@ -18,7 +18,7 @@ FROM v_entities AS v
 LEFT JOIN documents AS d ON d.doc_id = v.doc_id
 LEFT JOIN sections AS s ON s.section_id = v.section_id
 LEFT JOIN street_offices AS o ON o.street_code = v.street_code
-LEFT JOIN entity_locations AS l ON l.entity_id = v.entity_id
+LEFT JOIN entity_locations AS l ON l.entity_id = coalesce(v.position_from, v.entity_id)
 WHERE v.entity_id = (SELECT coalesce(max(r.entity_id), $entity_id)
                      FROM v_entities AS e
                      JOIN v_entities AS r ON r.canonical_id = e.canonical_id AND r.family = e.family AND r.family_rep

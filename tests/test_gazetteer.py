@@ -163,3 +163,23 @@ def test_every_layout_geometry_is_schematic_with_a_basis(con_module):
     rows = con_module.execute("SELECT entity_id, schematic, basis FROM layout_geometries").fetchall()
     assert len(rows) > 60
     assert all(schematic is True and basis for _eid, schematic, basis in rows)
+
+
+def test_one_position_per_real_thing(con):
+    """Every mention of a real thing stands at one point: the located mention with the smallest precision."""
+    several = con.execute("""SELECT canonical_id, count(DISTINCT (lon, lat)) FROM v_entities
+                             WHERE lon IS NOT NULL GROUP BY 1 HAVING count(DISTINCT (lon, lat)) > 1""").fetchall()
+    assert several == []
+    inherited = con.execute("""SELECT v.entity_id, v.precision_m, src.precision_m FROM v_entities v
+                               JOIN entity_locations own ON own.entity_id = v.entity_id
+                               JOIN entity_locations src ON src.entity_id = v.position_from
+                               WHERE v.located_by = 'same_thing'""").fetchall()
+    assert len(inherited) > 50
+    assert all(mine == theirs for _id, mine, theirs in inherited)
+    best = con.execute("""SELECT count(*) FROM v_entities v JOIN entity_mentions m ON m.canonical_id = v.canonical_id
+                          JOIN entity_locations l ON l.entity_id = m.entity_id
+                          WHERE v.lon IS NOT NULL AND l.lon IS NOT NULL AND l.precision_m < v.precision_m
+                            AND m.entity_id NOT IN (SELECT entity_id FROM site_classes)""").fetchone()[0]
+    assert best == 0  # no mention of the thing is located more precisely than the position shown
+    points = con.execute("SELECT DISTINCT lon, lat FROM v_entities WHERE name LIKE '泺口服装城%'").fetchall()
+    assert len(points) == 1

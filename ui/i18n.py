@@ -149,7 +149,8 @@ LOCATED_BY = {"landmark": ("地标", "a landmark"), "road_segment": ("道路/河
               "inherited_street": ("所在街道办事处驻地", "the seat of its street office"),
               "manual": ("人工校正", "placed by a reviewer"), "unlocated": ("未定位", "not located"),
               "street_seat": ("街道办事处驻地", "a street office seat"),
-              "not_a_site": ("非场所，不上图", "not a site, not on the map")}
+              "not_a_site": ("非场所，不上图", "not a site, not on the map"),
+              "same_thing": ("同一事物另一处提及的位置", "the position of another mention of the same thing")}
 # What a non-site is (data/review/site_classes.csv)
 SITE_CLASS = {"programme": ("计划/工程", "Programme"), "policy": ("政策/改革", "Policy"), "training": ("培训", "Training"),
               "event": ("活动", "Event"), "brand": ("品牌", "Brand"), "title": ("称号", "Title"),

@@ -4,7 +4,9 @@
 -- Columns: entity_id, family, name, kind, district_code, street_code, doc_id, line, quote, status,
 --          review, note, section_id, lon, lat, precision_m, located_by, street_basis, canonical_id, is_site,
 --          site_class, layout_kind, street_codes, doc_date, current_status, n_documents, n_mentions,
---          family_rep, evidence_kind, evidence
+--          family_rep, evidence_kind, evidence, position_from
+-- One position per real thing: every mention takes the position of the thing's located mention with the
+-- smallest precision_m (position_from names it; located_by 'same_thing' when it is another mention's).
 -- Every row is a mention; the real thing is the row with entity_id = canonical_id (data/review/aliases.csv).
 -- street_code: the first street the text states, else the entity's 街道 from entity_streets (geo/streets.py:
 -- a reviewed official 社区/村, the gazetteer or a clear position; for non-sites only the first two);
@@ -57,6 +59,13 @@ WITH unioned AS (
 ), counted AS (
     SELECT canonical_id, count(DISTINCT doc_id) AS n_documents, count(*) AS n_mentions
     FROM dated GROUP BY canonical_id
+), best AS (  -- one position per real thing: its located mention (a site) with the smallest uncertainty
+    SELECT m.canonical_id,
+           arg_min(l.entity_id, (l.precision_m, m.entity_id <> m.canonical_id, l.entity_id)) AS from_id
+    FROM entity_mentions AS m
+    JOIN entity_locations AS l USING (entity_id)
+    WHERE l.lon IS NOT NULL AND m.entity_id NOT IN (SELECT entity_id FROM site_classes)
+    GROUP BY m.canonical_id
 ), streets AS (  -- one basis per entity: geo/streets.py takes the first basis that gives a 街道
     SELECT entity_id, string_agg(street_code, ';' ORDER BY street_code) AS street_codes, min(basis) AS basis
     FROM entity_streets GROUP BY entity_id
@@ -82,6 +91,9 @@ SELECT u.entity_id, u.family, u.name, u.kind, u.district_code,
        CASE WHEN u.family = 'street_office' THEN CASE WHEN seat.lon IS NULL THEN 'unlocated' ELSE 'street_seat' END
             WHEN u.family IN ('layout', 'indicator') THEN NULL
             WHEN NOT u.is_site THEN 'not_a_site'
+            WHEN b.from_id IS NOT NULL AND b.from_id <> u.entity_id
+                 AND (own.lon IS NULL OR own.lon <> loc.lon OR own.lat <> loc.lat) THEN 'same_thing'
+            WHEN own.lon IS NOT NULL THEN own.located_by
             ELSE coalesce(loc.located_by, 'unlocated') END AS located_by,
        CASE WHEN u.family IN ('street_office', 'layout', 'indicator') THEN NULL
             WHEN u.is_site OR st.basis IN ('text', 'community') THEN coalesce(st.basis, 'none') END AS street_basis,
@@ -93,9 +105,12 @@ SELECT u.entity_id, u.family, u.name, u.kind, u.district_code,
        coalesce(n.n_documents, 0) AS n_documents, coalesce(n.n_mentions, 0) AS n_mentions,
        coalesce(c.family_rep_id, u.entity_id) = u.entity_id AS family_rep,
        CASE WHEN u.is_site THEN coalesce(loc.evidence_kind, seat.evidence_kind) END AS evidence_kind,
-       CASE WHEN u.is_site THEN coalesce(loc.evidence, seat.evidence) END AS evidence
+       CASE WHEN u.is_site THEN coalesce(loc.evidence, seat.evidence) END AS evidence,
+       CASE WHEN u.is_site AND b.from_id IS NOT NULL THEN b.from_id END AS position_from
 FROM flagged AS u
-LEFT JOIN entity_locations AS loc ON loc.entity_id = u.entity_id
+LEFT JOIN best AS b ON b.canonical_id = coalesce(u.canonical_id, u.entity_id)
+LEFT JOIN entity_locations AS loc ON loc.entity_id = coalesce(b.from_id, u.entity_id)
+LEFT JOIN entity_locations AS own ON own.entity_id = u.entity_id
 LEFT JOIN anchors AS seat ON u.family = 'street_office' AND seat.anchor_id = u.entity_id
 LEFT JOIN layout_kinds AS lk ON lk.entity_id = u.entity_id
 LEFT JOIN current AS c ON c.canonical_id = coalesce(u.canonical_id, u.entity_id) AND c.family = u.family
