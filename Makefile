@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install browser db check bench clean
+.PHONY: run test install browser proxy serve db check bench clean
 
 $(STAMP): requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON)"; exit 1; }
@@ -33,13 +33,26 @@ browser:
 	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; \
 	else echo "note: install chromium and fonts-wqy-microhei (apt) to run the browser tests"; fi
 
+# `make serve` puts Debian's HAProxy in front of several app processes (deploy/haproxy.cfg.in);
+# the tests start that stack too. Installed when missing and we are root, like the browser.
+proxy:
+	@if [ -x /usr/sbin/haproxy ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq haproxy >/dev/null; \
+	else echo "note: install haproxy (apt) to run make serve and the load-balancer tests"; fi
+
 db: install
 	$(PY) -m ingest build --if-stale
 
 run: db
 	$(PY) -m ui.serve --server.headless true
 
-test: install browser
+# N app processes behind HAProxy on PORT (sticky sessions by cookie); Ctrl-C stops them all.
+N ?= 2
+PORT ?= 8501
+serve: db proxy
+	$(PY) -m deploy --processes $(N) --port $(PORT)
+
+test: install browser proxy
 	$(PY) -m pytest
 
 check: install

@@ -1,10 +1,12 @@
 """Load test: many concurrent sessions over Streamlit's websocket protocol, changing filters and layouts.
 
-``python -m bench.load [--sessions 50] [--seconds 60] [--think 5]`` starts the real server (as
-``make run`` does), opens every session and loads its page (the ramp-up, reported on its own),
+``python -m bench.load [--sessions 50] [--seconds 60] [--think 5] [--processes N | --url URL]``
+starts the real server (as ``make run`` does; with ``--processes N``, N of them behind HAProxy as
+``make serve`` does), opens every session and loads its page (the ramp-up, reported on its own),
 then holds them all for ``--seconds`` while each changes a filter or a layout, reads the result
 for ``--think`` seconds on average, and changes again. It prints JSON lines: errors, rerun
-p50/p95, server CPU per rerun and server memory growth per session.
+p50/p95, server CPU per rerun (all app processes and the balancer) and server memory growth
+per session, with the load generator's own CPU share (it runs on the same machine).
 
 The sessions are a third each on Projects (district, status, category), Facilities (district,
 street) and Layouts (layout, presentation mode); each change sends the full widget state, as
@@ -138,34 +140,61 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[int(q * (len(ordered) - 1))] if ordered else float("nan")
 
 
+def _start(args):
+    """``(url, app pids, stop)``: one process as ``make run`` starts it, N behind HAProxy, or ``--url``."""
+    options = ["--server.enableXsrfProtection", "false"]
+    if args.url:
+        return args.url.rstrip("/"), [], lambda: None
+    if args.processes:
+        from deploy.stack import Stack
+
+        stack = Stack(args.processes, extra=options).start()
+        return stack.url, stack.pids() + [stack.proxy.pid], stack.stop
+    process, url = start_server(paths.DATABASE, extra=options)
+
+    def stop():
+        process.terminate()
+        process.wait(timeout=30)
+    return url, [process.pid], stop
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.load")
     parser.add_argument("--sessions", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--think", type=float, default=5.0,
                         help="mean seconds a visitor reads a result before the next change (default 5)")
+    target = parser.add_mutually_exclusive_group()
+    target.add_argument("--processes", type=int, default=0,
+                        help="start N app processes behind HAProxy (deploy.stack) and load the balancer")
+    target.add_argument("--url", help="load a server or balancer that is already running (no CPU or memory "
+                                      "figures; it must accept websockets without an XSRF token)")
     args = parser.parse_args(argv)
-    process, url = start_server(paths.DATABASE, extra=["--server.enableXsrfProtection", "false"])
+    url, pids, stop = _start(args)
     marks = {}
+    cpu_of = lambda: sum(_cpu_seconds(pid) for pid in pids)  # noqa: E731
+    rss_of = lambda: sum(_rss_mb(pid) for pid in pids)  # noqa: E731
     try:
-        asyncio.run(_load(url, len(CONTROLS), 3, 1))  # one visit per page warms the caches
-        before = _rss_mb(process.pid)
+        # one visit per page and process warms the caches (round robin spreads new connections)
+        asyncio.run(_load(url, len(CONTROLS) * max(args.processes, 1) * 2, 3, 1))
+        before = rss_of()
         ramp = time.perf_counter()
 
         def loaded():
-            marks.update(ramp_s=time.perf_counter() - ramp, cpu=_cpu_seconds(process.pid), t=time.perf_counter())
+            marks.update(ramp_s=time.perf_counter() - ramp, cpu=cpu_of(), own=time.process_time(),
+                         t=time.perf_counter())
 
         clients = asyncio.run(_load(url, args.sessions, args.seconds, args.think, loaded))
-        cpu, held = _cpu_seconds(process.pid) - marks["cpu"], time.perf_counter() - marks["t"]
-        after = _rss_mb(process.pid)
+        cpu, held = cpu_of() - marks["cpu"], time.perf_counter() - marks["t"]
+        own = time.process_time() - marks["own"]
+        after = rss_of()
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        stop()
     latencies = [x for c in clients for x in c.latencies]
     first = [x for c in clients for x in c.first]
     for record in [
         {"metric": "load_sessions", "value": args.sessions, "unit": "sessions", "seconds": args.seconds,
-         "think_s": args.think},
+         "think_s": args.think, "processes": args.processes or 1, "balancer": bool(args.processes or args.url)},
         {"metric": "load_errors", "value": sum(c.errors for c in clients), "unit": "errors"},
         {"metric": "load_rampup_s", "value": round(marks["ramp_s"], 1), "unit": "s",
          "first_load_p50_ms": round(statistics.median(first)), "first_load_p95_ms": round(percentile(first, .95))},
@@ -174,10 +203,12 @@ def main(argv: list[str] | None = None) -> int:
         {"metric": "load_rerun_p50_ms", "value": round(statistics.median(latencies), 1) if latencies else None,
          "unit": "ms"},
         {"metric": "load_rerun_p95_ms", "value": round(percentile(latencies, .95), 1), "unit": "ms"},
-        {"metric": "load_server_cpu_ms_per_rerun", "value": round(1000 * cpu / max(len(latencies), 1), 1),
-         "unit": "ms", "server_cpu_share": round(cpu / held, 2)},
-        {"metric": "load_rss_growth_mb_per_session", "value": round((after - before) / args.sessions, 2),
-         "unit": "MB", "baseline": round(before, 1), "after": round(after, 1)},
+        {"metric": "load_server_cpu_ms_per_rerun", "value": round(1000 * cpu / max(len(latencies), 1), 1) if pids
+         else None, "unit": "ms", "server_cpu_share": round(cpu / held, 2) if pids else None,
+         "load_client_cpu_share": round(own / held, 2), "machine_cpus": os.cpu_count(),
+         "loadavg_1min": round(os.getloadavg()[0], 2)},
+        {"metric": "load_rss_growth_mb_per_session", "value": round((after - before) / args.sessions, 2) if pids
+         else None, "unit": "MB", "baseline": round(before, 1), "after": round(after, 1)},
     ]:
         print(json.dumps(record))
     return 0

@@ -1,0 +1,1 @@
+"""Serving several app processes behind a real load balancer (HAProxy): ``python -m deploy``."""
