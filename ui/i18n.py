@@ -126,6 +126,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "evidence_2023": ("2023年原文", "2023 quote"),
     "export": ("导出地图", "Export map"), "export_html": ("下载独立 HTML（离线可用）", "Download standalone HTML (works offline)"),
     "export_png": ("下载 PNG（含标题、图例、来源）", "Download PNG (title, legend, source)"),
+    "export_limit": ("每位访问者每分钟最多导出 {n} 次，请约 {s} 秒后再试。",
+                     "At most {n} exports a minute per visitor; please try again in about {s} s."),
     "licences": ("许可与说明", "Licences and caveats"), "licence": ("许可", "Licence"),
     "tables_caveats": ("数据表、来源与注意事项", "Tables, sources and caveats"),
     "table_limit": ("表格显示前 {n} 项；完整结果请下载。", "The table shows the first {n}; download for all."),
