@@ -1,6 +1,7 @@
 # Two entry points for a new machine (see README):
 #   make run   install everything, build the database from data/ if needed, start the app
 #   make test  install everything and run the whole test suite
+# For a deployment: make serve N=2 (N app processes behind HAProxy; README, "Deployment").
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python

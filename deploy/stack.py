@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -45,6 +46,17 @@ def render(port: int, backends: list[int], bind: str = "0.0.0.0") -> str:
     """
     servers = "\n".join(f"    server app{i} 127.0.0.1:{p} check cookie app{i}" for i, p in enumerate(backends, 1))
     return Template(TEMPLATE.read_text(encoding="utf-8")).substitute(bind=bind, port=port, servers=servers)
+
+
+def _die_with_parent() -> None:
+    """In a child before exec: get SIGTERM if the process that started us dies (Linux), so a killed
+    launcher leaves no orphans."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def _healthy(url: str) -> bool:
@@ -100,7 +112,7 @@ class Stack:
                 self.apps.append(subprocess.Popen(
                     [sys.executable, "-m", "ui.serve", "--server.port", str(port), "--server.address", "127.0.0.1",
                      "--server.headless", "true", "--server.enableAgentApi", "false", *self.extra],
-                    cwd=paths.ROOT, env=env, stdout=output, stderr=output))
+                    cwd=paths.ROOT, env=env, stdout=output, stderr=output, preexec_fn=_die_with_parent))
             deadline = time.monotonic() + timeout
             while not all(_healthy(url) for url in self.backend_urls()):
                 if any(app.poll() is not None for app in self.apps):
@@ -114,7 +126,8 @@ class Stack:
             check = subprocess.run([str(binary), "-c", "-f", str(config)], capture_output=True, text=True)
             if check.returncode:
                 raise RuntimeError(f"HAProxy refused its configuration: {check.stderr.strip()[-500:]}")
-            self.proxy = subprocess.Popen([str(binary), "-db", "-f", str(config)], stdout=output, stderr=output)
+            self.proxy = subprocess.Popen([str(binary), "-db", "-f", str(config)], stdout=output, stderr=output,
+                                          preexec_fn=_die_with_parent)
             while not _healthy(self.url):
                 if self.proxy.poll() is not None:
                     raise RuntimeError(f"HAProxy exited (is port {self.port} free?)")

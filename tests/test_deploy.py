@@ -21,6 +21,8 @@ from deploy.stack import COOKIE, Stack, haproxy
 
 from .conftest import IN_CI
 
+HTML_EXPORT = "下载独立 HTML（离线可用）"  # ui/i18n.py's export_html, the cheaper export
+
 
 def _need(condition: bool, why: str) -> None:
     if not condition:
@@ -88,8 +90,11 @@ def test_only_the_app_may_frame_itself(stack, path):
 @pytest.fixture(scope="module")
 def browser():
     _need(CHROMIUM.exists(), "Debian's chromium is not installed (apt-get install chromium)")
-    playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as p:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _need(False, "the playwright client is not installed (requirements.txt)")
+    with sync_playwright() as p:
         instance = launch(p)
         yield instance
         instance.close()
@@ -176,15 +181,15 @@ def test_exports_are_limited_per_visitor_with_a_message(browser, stack):
     assert visitor.painted() > 0
     visitor.page.get_by_text("导出地图").click()
     for _ in range(EXPORTS_PER_MINUTE):
-        assert b"L.map" in visitor.download("下载独立 HTML（离线可用）")
+        assert b"L.map" in visitor.download(HTML_EXPORT)
     notice = visitor.page.get_by_text(f"每位访问者每分钟最多导出 {EXPORTS_PER_MINUTE} 次")
     notice.wait_for(timeout=30000)
     with pytest.raises(Exception, match="Timeout"):  # one more is refused: no file
         with visitor.page.expect_download(timeout=8000):
-            visitor.page.get_by_test_id("stMain").get_by_role("button", name="下载独立 HTML（离线可用）").click()
+            visitor.page.get_by_test_id("stMain").get_by_role("button", name=HTML_EXPORT).click()
     other = Visitor(browser, stack).open("layouts")  # another visitor has its own budget
     other.page.get_by_text("导出地图").click()
-    assert b"L.map" in other.download("下载独立 HTML（离线可用）")
+    assert b"L.map" in other.download(HTML_EXPORT)
     assert other.page.get_by_text("每位访问者每分钟最多导出").count() == 0
     other.close()
     visitor.close()
