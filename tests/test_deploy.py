@@ -168,7 +168,7 @@ def test_downloads_and_exports_work_through_the_balancer(browser, stack, db_path
     visitor = Visitor(browser, stack).open("projects")
     assert visitor.painted() > 0
     rows = list(csv.DictReader(io.StringIO(visitor.download("下载 CSV").decode("utf-8-sig"))))
-    assert len(rows) == len(projects) and {r["entity_id"] for r in rows} == set(projects["entity_id"])
+    assert len(rows) == len(projects) and {r["编号"] for r in rows} == set(projects["entity_id"])  # 编号: ID
     visitor.page.get_by_text("导出地图").click()
     assert visitor.download("下载 PNG（含标题、图例、来源）")[:8] == b"\x89PNG\r\n\x1a\n"
     visitor.close()
