@@ -6,6 +6,7 @@ downloads and exports through it, and the per-visitor export limit.
 """
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import time
@@ -76,6 +77,25 @@ def test_metrics_are_there_behind_the_balancer(stack):
     """The app process does serve its metrics: the balancer is what keeps them private."""
     status, _headers, body = _get(f"{stack.backend_urls()[0]}/_stcore/metrics")
     assert status == 200 and b"session" in body
+
+
+def _connects(backend: str) -> int:
+    """Sessions an app process has seen (its own metrics, read directly on its local port)."""
+    text = _get(f"{backend}/_stcore/metrics")[2].decode()
+    return int(next(line.split()[-1] for line in text.splitlines()
+                    if line.startswith('session_events_total{type="connect"}')))
+
+
+def test_load_harness_sessions_spread_over_both_processes(stack):
+    """``bench.load --processes N`` measures through this balancer: its websocket sessions get answers
+    with no errors, and new sessions are shared between the processes."""
+    from bench import load
+
+    before = [_connects(b) for b in stack.backend_urls()]
+    clients = asyncio.run(load._load(stack.url, 6, 3, 0.3))
+    after = [_connects(b) for b in stack.backend_urls()]
+    assert all(c.errors == 0 and len(c.latencies) >= 2 for c in clients), [(c.page, c.errors) for c in clients]
+    assert sum(after) - sum(before) == 6 and all(a - b >= 2 for a, b in zip(after, before)), (before, after)
 
 
 @pytest.mark.parametrize("path", ["/", "/projects", "/_stcore/health", "/_stcore/host-config"])
