@@ -168,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     target.add_argument("--processes", type=int, default=0,
                         help="start N app processes behind HAProxy (deploy.stack) and load the balancer")
     target.add_argument("--url", help="load a server or balancer that is already running (no CPU or memory "
-                                      "figures; it must accept websockets without an XSRF token)")
+                                      "figures)")
     args = parser.parse_args(argv)
     url, pids, stop = _start(args)
     marks = {}
