@@ -184,7 +184,8 @@ def test_pages_render_through_the_balancer_and_visitors_spread_over_both_process
 def test_downloads_and_exports_work_through_the_balancer(browser, stack, db_path):
     with duckdb.connect(str(db_path), read_only=True) as con:
         projects = queries.run_query(con, "projects_filtered", district_code=None, street_code=None, category=None,
-                                     status=None, year=None, doc_id=None, text=None)
+                                     status=None, year=None, doc_id=None, text=None,
+                                     programmes=False, completed_later=False)
     visitor = Visitor(browser, stack).open("projects")
     assert visitor.painted() > 0
     rows = list(csv.DictReader(io.StringIO(visitor.download("下载 CSV").decode("utf-8-sig"))))
