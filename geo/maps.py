@@ -215,11 +215,8 @@ STACK_TEXTS = {"stack": "{n} 项在同一位置 · {n} at this spot", "seat": "�
                "more": "… 另 {n} 项 · {n} more"}
 
 
-def _tip(row: dict, fields: list[str], aliases: list[str]) -> str:
-    """Tooltip HTML from already-escaped values; the aliases are escaped here."""
-    lines = [f"<b>{row.get(fields[0]) or ''}</b>"] + [
-        f"{html.escape(alias)}: {row.get(field) or ''}" for field, alias in zip(fields[1:], aliases[1:])]
-    return "<br>".join(lines)
+LABELLED_POINTS = 300
+"""A point layer with more single points than this gets no name labels (they could not be placed anyway)."""
 
 
 def point_layer(frame: gpd.GeoDataFrame, name: str, colour: str, tooltip_fields: list[str],
@@ -242,17 +239,19 @@ def point_layer(frame: gpd.GeoDataFrame, name: str, colour: str, tooltip_fields:
     frame = frame if "seat" in frame.columns else frame.assign(seat=False)
     singles, stacks = stack_points(frame, [tooltip_fields[0], "status_text" if "status_text" in frame.columns
                                            else status_field, status_field])
-    features = []
     fields = list(dict.fromkeys([id_field, status_field]))
-    for record, point in zip(singles[fields + ["seat"]].to_dict("records") if len(singles) else [],
-                             singles.geometry):
-        properties = {key: None if value != value else value for key, value in record.items()}
+    columns = [singles[f].tolist() for f in fields]
+    seat = singles["seat"].astype(bool).tolist()
+    tip_columns = [singles[f].tolist() for f in tooltip_fields]
+    aliases = [html.escape(alias) for alias in tooltip_aliases]
+    features = []
+    for index, point in enumerate(singles.geometry):
+        properties = {f: (None if c[index] != c[index] else c[index]) for f, c in zip(fields, columns)}
+        values = [c[index] for c in tip_columns]
+        tip = "<br>".join([f"<b>{values[0] or ''}</b>"] + [f"{a}: {v or ''}" for a, v in zip(aliases[1:], values[1:])])
         features.append({"type": "Feature",
                          "geometry": {"type": "Point", "coordinates": [round(point.x, 6), round(point.y, 6)]},
-                         "properties": {**properties, "seat": bool(record["seat"]), "tip": None}})
-    tips = [_tip(r, tooltip_fields, tooltip_aliases) for r in singles.to_dict("records")] if len(singles) else []
-    for feature, tip in zip(features, tips):
-        feature["properties"]["tip"] = tip
+                         "properties": {**properties, "seat": seat[index], "tip": tip}})
     limit = 40
     for row, point in zip(stacks.to_dict("records") if len(stacks) else [], stacks.geometry):
         items = row["items"]
@@ -271,7 +270,7 @@ def point_layer(frame: gpd.GeoDataFrame, name: str, colour: str, tooltip_fields:
                                         "tip": html.escape(texts["stack"].format(n=row["n"]))}})
     data = {"type": "FeatureCollection", "features": features}
     layer = _PointLayer(data, name, colour, status_field, show, selected)
-    if label_field:  # stacks show their count; singles their name where there is room
+    if label_field and len(singles) <= LABELLED_POINTS:  # stacks show their count; singles their name
         LabelLayer(point_labels(singles, label_field)).add_to(layer)
     return layer
 
@@ -292,10 +291,12 @@ var {{ this.get_name() }} = L.geoJson({{ this.data_json }}, {
     if (p.seat) {  /* located only at its 街道's seat: a dark dotted ring, never read as a site */
       style.color = '#333333'; style.weight = 3; style.dashArray = '2 3'; style.radius += 2;
     }
-    if (!p.n) { return L.circleMarker(latlng, style); }
-    style.radius = Math.min(20, 10 + 1.6 * Math.sqrt(p.n)); style.fillOpacity = 1; style.className = 'pm-stack';
-    if (!p.seat) { style.color = planned ? colour : '#333333'; style.weight = 2.5; }
+    if (p.n) {
+      style.radius = Math.min(20, 10 + 1.6 * Math.sqrt(p.n)); style.fillOpacity = 1; style.className = 'pm-stack';
+      if (!p.seat) { style.color = planned ? colour : '#333333'; style.weight = 2.5; }
+    }
     var marker = L.circleMarker(latlng, style);
+    if (!p.n) { return marker; }
     var count = L.marker(latlng, {interactive: false, keyboard: false, icon: L.divIcon({iconSize: null,
       className: 'pm-count', html: '<span style="position:absolute;transform:translate(-50%,-50%);font:700 12px sans-serif;' +
         'color:' + (planned ? colour : '#ffffff') + ';pointer-events:none">' + p.n + '</span>'})});
