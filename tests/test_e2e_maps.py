@@ -104,7 +104,8 @@ def test_phone_legend_is_collapsed_and_opens(browser, server):  # noqa: F811
 def test_stacked_marker_shows_its_count_and_opens_the_list(browser, server, db_path):  # noqa: F811
     with duckdb.connect(str(db_path), read_only=True) as con:
         rows = queries.run_query(con, "projects_filtered", district_code=None, street_code=XINGFU, category=None,
-                                 status=None, year=None, doc_id=None, text=None).dropna(subset=["lon"])
+                                 status=None, year=None, doc_id=None, text=None, programmes=False,
+                                 completed_later=False).dropna(subset=["lon"])
     spots = rows.groupby(["lon", "lat"])["name"].apply(list)
     biggest = spots.loc[spots.map(len).idxmax()]
     session = Session(browser, server).open(f"projects?s={XINGFU}")
