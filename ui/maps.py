@@ -89,6 +89,18 @@ def status_legend(family: str, rows=None) -> list[tuple[str, str, str]]:
     return entries
 
 
+def families_legend(families: dict) -> list[tuple[str, str, str]]:
+    """Legend of several families on one map ({label: (family, rows)}): one colour entry per family, then
+    the shapes (planned, existing, 街道 seat, several on one spot) once, in grey."""
+    import pandas as pd
+
+    from geo.maps import FAMILY_COLOURS
+
+    entries = [(label, FAMILY_COLOURS.get(family, "#333333"), "filled") for label, (family, _rows) in families.items()]
+    rows = [frame for _family, frame in families.values() if len(frame)]
+    return entries + status_legend("", pd.concat(rows, ignore_index=True) if rows else None)
+
+
 @st.cache_data(show_spinner=False)
 def _seats_wgs84() -> gpd.GeoDataFrame:
     from geo.layers import points_layer
