@@ -161,17 +161,17 @@ def stack_points(points: gpd.GeoDataFrame, fields: list[str]) -> tuple[gpd.GeoDa
     if points.empty:
         return points, points.assign(n=[], items=[])
     keys = [(round(p.x, 6), round(p.y, 6)) for p in points.geometry]
-    frame = points.assign(_spot=keys)
-    sizes = frame.groupby("_spot", sort=False)["_spot"].transform("size")
-    singles = frame[sizes == 1].drop(columns="_spot")
-    many = frame[sizes > 1]
-    if many.empty:
-        return singles, frame.iloc[0:0].drop(columns="_spot").assign(n=[], items=[])
-    groups = many.groupby("_spot", sort=False)
-    stacks = groups.head(1).set_index("_spot")
-    stacks = stacks.assign(n=groups.size(), items=groups.apply(
-        lambda g: [list(row) for row in zip(*(g[f].tolist() for f in fields))], include_groups=False))
-    return singles, gpd.GeoDataFrame(stacks.reset_index(drop=True), geometry="geometry", crs=points.crs)
+    rows_at: dict[tuple, list[int]] = {}
+    for index, key in enumerate(keys):
+        rows_at.setdefault(key, []).append(index)
+    single = [rows[0] for rows in rows_at.values() if len(rows) == 1]
+    shared = [rows for rows in rows_at.values() if len(rows) > 1]
+    singles = points.iloc[sorted(single)]
+    values = [points[f].tolist() for f in fields]
+    stacks = points.iloc[[rows[0] for rows in shared]].copy()
+    stacks["n"] = [len(rows) for rows in shared]
+    stacks["items"] = [[[column[i] for column in values] for i in rows] for rows in shared]
+    return singles, stacks.reset_index(drop=True)
 
 
 ENGINE_JS = r"""

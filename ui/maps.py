@@ -252,7 +252,8 @@ def _points_group(located, family: str, name: str, selected: str | None, basemap
                                             precision_text=[f"±{int(p)} m" for p in located["precision_m"]]))
         layer = to_display(layer, basemap_key)
         layer["seat"] = at_seats(layer, _seats(basemap_key))
-        layer["precision_text"] = [f"{p} · {t('at_seat')}" if seat else p
+        seat_text = t("at_seat")
+        layer["precision_text"] = [f"{p} · {seat_text}" if seat else p
                                    for p, seat in zip(layer["precision_text"], layer["seat"])]
         return escape_frame(layer, ["name", "status_text", "precision_text"])
 
