@@ -29,7 +29,7 @@ from .crs import METRIC_CRS, STORAGE_CRS, wgs84_to_gcj02
 
 __all__ = ["ASSET_BASE", "BASEMAPS", "new_map", "to_display", "escape_frame", "vector_base", "point_layer",
            "shape_layer", "legend", "PLANNED", "FAMILY_COLOURS", "GROUP_COLOURS", "style_for_status",
-           "map_html", "legend_entries_html", "frame_view", "display_point", "CENTER", "DISTRICT_VIEWS", "vector_base_data", "AGGREGATE_ABOVE", "aggregates", "aggregate_by_street", "count_layer",
+           "map_html", "legend_entries_html", "legend_html", "shape_of", "SHAPES", "tints", "base_labels", "frame_view", "display_point", "CENTER", "DISTRICT_VIEWS", "vector_base_data", "AGGREGATE_ABOVE", "aggregates", "aggregate_by_street", "count_layer",
            "points_or_counts", "street_counts_layer"]
 
 ASSET_BASE = "/app/static/vendor"
@@ -80,6 +80,22 @@ class TileErrorNotice(MacroElement):
         super().__init__()
         self._name = "TileErrorNotice"
         self.layer, self.message = layer, message
+
+
+def tints(colour: str, n: int) -> list[str]:
+    """``n`` distinguishable tints of a hex colour (the colour itself first, then darker and lighter).
+
+    >>> tints("#377eb8", 1), tints("#377eb8", 3)
+    (['#377eb8'], ['#377eb8', '#1c3f5c', '#9bbedc'])
+    """
+    red, green, blue = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    steps = [0, -0.5, 0.5, -0.3, 0.3, -0.65, 0.65, -0.15, 0.15]
+    out = []
+    for i in range(n):
+        step = steps[i % len(steps)]
+        mix = (lambda c: c + (255 - c) * step) if step > 0 else (lambda c: c * (1 + step))
+        out.append("#" + "".join(f"{int(round(mix(c))):02x}" for c in (red, green, blue)))
+    return out
 
 
 def new_map(center: tuple[float, float] = CENTER, zoom: int = 11, basemap: str = "vector",
@@ -195,19 +211,118 @@ def _round(value):
     return [_round(v) for v in value]
 
 
+STACK_TEXTS = {"stack": "{n} 项在同一位置 · {n} at this spot", "seat": "街道驻地：位置只到街道 · 街道 seat, not a site",
+               "more": "… 另 {n} 项 · {n} more"}
+
+
+LABELLED_POINTS = 300
+"""A point layer with more single points than this gets no name labels (they could not be placed anyway)."""
+
+
 def point_layer(frame: gpd.GeoDataFrame, name: str, colour: str, tooltip_fields: list[str],
                 tooltip_aliases: list[str], status_field: str = "status", id_field: str = "entity_id",
-                show: bool = True) -> folium.GeoJson:
-    """All points of one family as ONE GeoJson layer (circle markers styled by status)."""
-    fields = list(dict.fromkeys([id_field, status_field, *tooltip_fields]))
-    data = _geojson_data(frame, fields)
-    return folium.GeoJson(
-        data, name=name, show=show,
-        marker=folium.CircleMarker(radius=6),
-        style_function=lambda feature: style_for_status(colour, feature["properties"].get(status_field)),
-        highlight_function=lambda feature: {"weight": 4, "radius": 9},
-        tooltip=folium.GeoJsonTooltip(fields=tooltip_fields, aliases=tooltip_aliases, sticky=True),
-    )
+                show: bool = True, texts: dict[str, str] | None = None, label_field: str | None = None,
+                selected: str | None = None) -> MacroElement:
+    """All points of one family as ONE GeoJson layer.
+
+    A point on its own is a circle (planned hollow and dashed, existing filled); a point whose
+    ``seat`` column is true (its only location is its 街道's seat) gets a dark dotted ring; several
+    points on one coordinate are one bigger circle with their count that opens the list of their names.
+    Text columns must be escaped already (:func:`escape_frame`); with ``label_field`` the points
+    get labels where there is room (see :mod:`geo.labels`).
+    """
+    from .labels import LabelLayer, point_labels, stack_points
+
+    texts = {**STACK_TEXTS, **(texts or {})}
+    if not (colour.startswith("#") and len(colour) in (4, 7)):
+        raise ValueError(f"not a hex colour: {colour!r}")
+    frame = frame if "seat" in frame.columns else frame.assign(seat=False)
+    singles, stacks = stack_points(frame, [tooltip_fields[0], "status_text" if "status_text" in frame.columns
+                                           else status_field, status_field])
+    fields = list(dict.fromkeys([id_field, status_field]))
+    columns = [singles[f].tolist() for f in fields]
+    seat = singles["seat"].astype(bool).tolist()
+    tip_columns = [singles[f].tolist() for f in tooltip_fields]
+    aliases = [html.escape(alias) for alias in tooltip_aliases]
+    features = []
+    for index, point in enumerate(singles.geometry):
+        properties = {f: (None if c[index] != c[index] else c[index]) for f, c in zip(fields, columns)}
+        values = [c[index] for c in tip_columns]
+        tip = "<br>".join([f"<b>{values[0] or ''}</b>"] + [f"{a}: {v or ''}" for a, v in zip(aliases[1:], values[1:])])
+        features.append({"type": "Feature",
+                         "geometry": {"type": "Point", "coordinates": [round(point.x, 6), round(point.y, 6)]},
+                         "properties": {**properties, "seat": seat[index], "tip": tip}})
+    limit = 40
+    for row, point in zip(stacks.to_dict("records") if len(stacks) else [], stacks.geometry):
+        items = row["items"]
+        planned = all(status in PLANNED for _n, _t, status in items)
+        head = html.escape(texts["stack"].format(n=row["n"])) + (
+            f"<br><i>{html.escape(texts['seat'])}</i>" if row["seat"] else "")
+        lines = "".join(f"<li>{item_name} <span style='color:#777'>{status_text or ''}</span></li>"
+                        for item_name, status_text, _s in items[:limit])
+        more = f"<div>{html.escape(texts['more'].format(n=len(items) - limit))}</div>" if len(items) > limit else ""
+        features.append({"type": "Feature",
+                         "geometry": {"type": "Point", "coordinates": [round(point.x, 6), round(point.y, 6)]},
+                         "properties": {"n": int(row["n"]), "seat": bool(row["seat"]),
+                                        status_field: "planned" if planned else "existing",
+                                        "list": f"<b>{head}</b>"
+                                                f"<ol class='pm-list'>{lines}</ol>{more}",
+                                        "tip": html.escape(texts["stack"].format(n=row["n"]))}})
+    data = {"type": "FeatureCollection", "features": features}
+    layer = _PointLayer(data, name, colour, status_field, show, selected)
+    if label_field and len(singles) <= LABELLED_POINTS:  # stacks show their count; singles their name
+        LabelLayer(point_labels(singles, label_field)).add_to(layer)
+    return layer
+
+
+class _PointLayer(folium.map.Layer):
+    """One ``L.geoJson`` whose points are circles: a site as styled by status, a 街道 seat with a dark dotted
+    ring, several on one spot one bigger circle with their count on it (see :func:`point_layer`)."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = L.geoJson({{ this.data_json }}, {
+  pointToLayer: function (feature, latlng) {
+    var p = feature.properties, colour = {{ this.colour_json }};
+    var planned = {{ this.planned_json }}.indexOf(p[{{ this.status_json }}]) >= 0;
+    var style = planned ?
+      {radius: 6, color: colour, weight: 2.5, dashArray: '4 3', fill: true, fillColor: '#ffffff', fillOpacity: 0.9} :
+      {radius: 7, color: '#ffffff', weight: 1, fill: true, fillColor: colour, fillOpacity: 0.9};
+    if (p.seat) {  /* located only at its 街道's seat: a dark dotted ring, never read as a site */
+      style.color = '#333333'; style.weight = 3; style.dashArray = '2 3'; style.radius += 2;
+    }
+    if (p.n) {
+      style.radius = Math.min(20, 10 + 1.6 * Math.sqrt(p.n)); style.fillOpacity = 1; style.className = 'pm-stack';
+      if (!p.seat) { style.color = planned ? colour : '#333333'; style.weight = 2.5; }
+    }
+    var marker = L.circleMarker(latlng, style);
+    if (!p.n) { return marker; }
+    var count = L.marker(latlng, {interactive: false, keyboard: false, icon: L.divIcon({iconSize: null,
+      className: 'pm-count', html: '<span style="position:absolute;transform:translate(-50%,-50%);font:700 12px sans-serif;' +
+        'color:' + (planned ? colour : '#ffffff') + ';pointer-events:none">' + p.n + '</span>'})});
+    marker.on('add', function () { count.addTo(marker._map); });
+    marker.on('remove', function () { count.remove(); });
+    return marker;
+  },
+  onEachFeature: function (feature, layer) {
+    var p = feature.properties;
+    if (p.tip) { layer.bindTooltip(p.tip, {sticky: !p.n}); }
+    if (p.list) { layer.bindPopup(p.list, {maxHeight: 260, maxWidth: 320, className: 'pm-stack-popup'}); }
+  }
+});
+{% if this.show %}{{ this.get_name() }}.addTo({{ this._parent.get_name() }});{% endif %}
+{% endmacro %}
+""")
+
+    def __init__(self, data: dict, name: str, colour: str, status_field: str, show: bool, selected: str | None):
+        super().__init__(name=name, show=show)
+        self._name = "PointLayer"
+        safe = lambda value: json.dumps(value, ensure_ascii=False).replace("</", "<\\/")  # noqa: E731
+        self.data_json = safe(data)
+        self.colour_json = json.dumps(colour)
+        self.status_json = json.dumps(status_field)
+        self.planned_json = json.dumps(sorted(PLANNED))
+        self.selected_json = json.dumps(selected)
 
 
 AGGREGATE_ABOVE = 3000
@@ -246,7 +361,8 @@ def street_counts_layer(rows, seats: gpd.GeoDataFrame, name: str, colour: str) -
 
 
 def points_or_counts(rows, seats: gpd.GeoDataFrame, name: str, colour: str, points,
-                     tooltip_fields: list[str], tooltip_aliases: list[str]) -> tuple[folium.GeoJson, bool]:
+                     tooltip_fields: list[str], tooltip_aliases: list[str], texts: dict[str, str] | None = None,
+                     selected: str | None = None) -> tuple[folium.GeoJson, bool]:
     """The layer the app draws for a family: every point, or counts per 街道 above ``AGGREGATE_ABOVE``.
 
     ``rows`` are the located rows; ``points()`` builds their escaped (and, for Gaode, shifted) point
@@ -254,31 +370,49 @@ def points_or_counts(rows, seats: gpd.GeoDataFrame, name: str, colour: str, poin
     """
     if aggregates(len(rows)):
         return street_counts_layer(rows, seats, name, colour), True
-    return point_layer(points(), name, colour, tooltip_fields, tooltip_aliases), False
+    return point_layer(points(), name, colour, tooltip_fields, tooltip_aliases, texts=texts,
+                       label_field=tooltip_fields[0], selected=selected), False
+
+
+_DRAW_ORDER = {"Polygon": 0, "MultiPolygon": 0, "LineString": 1, "MultiLineString": 1, "Point": 2, "MultiPoint": 2}
 
 
 def shape_layer(frame: gpd.GeoDataFrame, name: str, colour_field: str, tooltip_fields: list[str],
-                tooltip_aliases: list[str], dim_field: str | None = None, show: bool = True) -> folium.GeoJson:
-    """Lines and polygons (layout components) as ONE GeoJson layer, coloured per feature.
+                tooltip_aliases: list[str], dim_field: str | None = None, show: bool = True,
+                selected_field: str | None = None) -> folium.GeoJson:
+    """Layout components as ONE GeoJson layer, coloured per feature, each drawn as its kind implies.
 
-    Schematic geometry is drawn dashed; features whose ``dim_field`` is true are faded
-    (presentation mode dims all but the current component).
+    Areas are tinted with a dashed outline, axes and belts dashed lines, cores filled dots with a
+    dark ring; areas go underneath, then lines, then points on top (so a core inside a zone can be
+    clicked). Features whose ``dim_field`` is true are faded (presentation mode); the one whose
+    ``selected_field`` is true is drawn heavier with a dark outline.
     """
-    fields = list(dict.fromkeys([*tooltip_fields, colour_field] + ([dim_field] if dim_field else [])))
+    extra = [f for f in (dim_field, selected_field) if f]
+    fields = list(dict.fromkeys([*tooltip_fields, colour_field, *extra]))
+    order = sorted(range(len(frame)), key=lambda i: _DRAW_ORDER.get(frame.geometry.iloc[i].geom_type, 0))
+    frame = frame.iloc[order]
     data = _geojson_data(frame, [f for f in fields if f in frame.columns] + (
         ["entity_id"] if "entity_id" in frame.columns and "entity_id" not in fields else []))
 
     def style(feature):
         props = feature["properties"]
         dimmed = bool(dim_field and props.get(dim_field))
+        chosen = bool(selected_field and props.get(selected_field))
         kind = feature["geometry"]["type"]
-        linear = "LineString" in kind
-        return {"color": props[colour_field], "weight": 7 if linear else 2, "opacity": 0.15 if dimmed else 0.9,
-                "fill": not linear, "fillColor": props[colour_field], "fillOpacity": 0.03 if dimmed else 0.22, "dashArray": "8 6",
-                "radius": 9}
+        colour = props[colour_field]
+        if "Point" in kind:
+            return {"color": "#111111" if chosen else "#333333", "weight": 4 if chosen else 2,
+                    "opacity": 0.25 if dimmed else 1, "fill": True, "fillColor": colour,
+                    "fillOpacity": 0.25 if dimmed else 1, "radius": 13 if chosen else 10}
+        if "LineString" in kind:
+            return {"color": colour, "weight": 11 if chosen else 7, "opacity": 0.15 if dimmed else 0.9,
+                    "dashArray": None if chosen else "10 6", "lineCap": "butt"}
+        return {"color": "#111111" if chosen else colour, "weight": 4 if chosen else 2,
+                "opacity": 0.15 if dimmed else 0.9, "fill": True, "fillColor": colour,
+                "fillOpacity": 0.03 if dimmed else 0.32 if chosen else 0.2, "dashArray": "8 6"}
 
     return folium.GeoJson(
-        data, name=name, show=show, style_function=style, marker=folium.CircleMarker(radius=9),
+        data, name=name, show=show, style_function=style, marker=folium.CircleMarker(radius=10),
         highlight_function=lambda feature: {"weight": 5, "fillOpacity": 0.35},
         tooltip=folium.GeoJsonTooltip(fields=tooltip_fields, aliases=tooltip_aliases, sticky=True),
     )
@@ -294,12 +428,31 @@ def vector_base_data(districts: gpd.GeoDataFrame, lines: gpd.GeoDataFrame, highl
     return district_data, line_data
 
 
+def base_labels(districts: gpd.GeoDataFrame, lines: gpd.GeoDataFrame, landmarks: gpd.GeoDataFrame | None = None,
+                highlight: Iterable[str] = (), label_field: str = "label", line_field: str = "name") -> list[dict]:
+    """Labels of the vector basemap: districts (ours above the neighbours), rivers, main roads and
+    railways along their lines, and the orientation landmarks (column ``label``)."""
+    from .labels import area_labels, label_records, line_labels
+
+    ours = districts["district_code"].isin(set(highlight))
+    records = area_labels(districts[ours], label_field, "district") + area_labels(
+        districts[~ours], label_field, "neighbour")
+    records += line_labels(lines, line_field)
+    if landmarks is not None and len(landmarks):
+        records += label_records(list(landmarks["label"]), list(landmarks.geometry), "landmark", anchor="point",
+                                 min_zoom=11)
+    return records
+
+
 def vector_base(districts: gpd.GeoDataFrame | dict, lines: gpd.GeoDataFrame | dict, highlight: Iterable[str] = (),
-                label_field: str = "label") -> folium.FeatureGroup:
-    """Our own basemap: district boundaries with labels, rivers and main roads (works offline).
+                label_field: str = "label", labels: list[dict] | None = None) -> folium.FeatureGroup:
+    """Our own basemap: district boundaries, rivers and main roads (works offline), with ``labels``
+    (see :func:`base_labels`) always visible where there is room.
 
     Takes GeoDataFrames, or the two dicts :func:`vector_base_data` returns.
     """
+    from .labels import LabelEngine, LabelLayer
+
     if not isinstance(districts, dict):
         districts, lines = vector_base_data(districts, lines, highlight, label_field)
     group = folium.FeatureGroup(name="base", control=False)
@@ -319,21 +472,34 @@ def vector_base(districts: gpd.GeoDataFrame | dict, lines: gpd.GeoDataFrame | di
                 "dashArray": "6 4" if f["properties"]["kind"] == "railway" else None, "opacity": 0.9},
             tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
         ).add_to(group)
+    LabelEngine().add_to(group)
+    if labels:
+        LabelLayer(labels).add_to(group)
     return group
 
 
 _LEGEND = Template("""
 {% macro script(this, kwargs) %}
-(function() {
-  var legend = L.control({position: 'bottomright'});
-  legend.onAdd = function () {
-    var div = L.DomUtil.create('div', 'planmap-legend');
-    div.style.cssText = 'background:rgba(255,255,255,.94);padding:8px 10px;border-radius:6px;' +
-      'box-shadow:0 1px 4px rgba(0,0,0,.3);font:{{ this.font_size }}px/1.35 sans-serif;max-width:260px';
+(function () {
+  var parent = {{ this._parent.get_name() }};
+  var control = L.control({position: 'topright'});
+  control.onAdd = function (map) {
+    var div = L.DomUtil.create('div', 'planmap-legend leaflet-bar');
+    div.style.cssText = 'background:rgba(255,255,255,.95);padding:6px 9px;border-radius:6px;' +
+      'font:{{ this.font_size }}px/1.35 sans-serif;max-width:270px;max-height:70%;overflow:auto';
     div.innerHTML = {{ this.html_json }};
+    var details = div.querySelector('details');
+    if (details && ({{ this.collapsed_json }} || map.getSize().x < 400)) { details.open = false; }
+    L.DomEvent.disableClickPropagation(div); L.DomEvent.disableScrollPropagation(div);
     return div;
   };
-  legend.addTo({{ this._parent.get_name() }});
+  function show(map) { if (window.__planmapLegend) { window.__planmapLegend.remove(); }
+                       window.__planmapLegend = control; control.addTo(map); }
+  if (parent instanceof L.Map) { show(parent); } else {
+    if (parent._map) { show(parent._map); }
+    parent.on('add', function () { show(parent._map); });
+    parent.on('remove', function () { control.remove(); if (window.__planmapLegend === control) { window.__planmapLegend = null; } });
+  }
 })();
 {% endmacro %}
 """)
@@ -342,37 +508,69 @@ _LEGEND = Template("""
 class _Legend(MacroElement):
     _template = _LEGEND
 
-    def __init__(self, html_text: str, font_size: int):
+    def __init__(self, html_text: str, font_size: int, collapsed: bool = False):
         super().__init__()
         self._name = "Legend"
-        self.html_json = json.dumps(html_text)
+        self.collapsed_json = json.dumps(bool(collapsed))
+        self.html_json = json.dumps(html_text, ensure_ascii=False).replace("</", "<\\/")
         self.font_size = int(font_size)
 
 
 _SWATCHES = {
-    "filled": "background:{c};border-radius:50%;width:11px;height:11px",
-    "hollow": "border:2px dashed {c};border-radius:50%;width:9px;height:9px;background:#fff",
-    "line": "background:{c};width:18px;height:4px",
-    "area": "border:2px dashed {c};background:{c}38;width:16px;height:11px",
+    "filled": "background:{c};border:1px solid #fff;outline:1px solid {c};border-radius:50%;width:12px;height:12px",
+    "hollow": "border:2px dashed {c};border-radius:50%;width:10px;height:10px;background:#fff",
+    "line": "border-top:6px dashed {c};width:24px;height:0",
+    "area": "border:2px dashed {c};background:{c}33;width:20px;height:13px",
+    "core": "background:{c};border:2px solid #333;border-radius:50%;width:14px;height:14px",
+    "seat": "background:#fff;border:3px dotted #333;border-radius:50%;width:10px;height:10px",
+    "stack": "background:#fff;border:2px solid {c};border-radius:50%;width:18px;height:18px;font:700 10px/18px "
+             "sans-serif;text-align:center;color:{c}",
 }
+SHAPES = tuple(_SWATCHES)
+"""Legend symbols: ``filled``/``hollow`` points (existing/planned), ``line`` (axes, belts), ``area``
+(zones), ``core`` (cores and centres), ``seat`` (located only by its 街道's seat), ``stack``
+(several on one spot)."""
+
+
+def shape_of(geometry_type: str) -> str:
+    """The legend symbol of a drawn layout geometry type.
+
+    >>> [shape_of(t) for t in ("LineString", "MultiPolygon", "Point")]
+    ['line', 'area', 'core']
+    """
+    return "line" if "Line" in geometry_type else "core" if "Point" in geometry_type else "area"
 
 
 def legend_entries_html(entries: list[tuple[str, str, str]], item_style: str) -> list[str]:
-    """One HTML item per (label, colour, shape) entry, shape 'filled', 'hollow', 'line' or 'area'
-    (planned hollow, existing filled, as on the map). Labels are escaped; colours must be hex codes."""
+    """One HTML item per (label, colour, shape) entry, shape one of :data:`SHAPES` (several joined
+    by ``+`` draw several symbols), as on the map. Labels are escaped; colours must be hex codes."""
     items = []
     for label, colour, shape in entries:
         if not (colour.startswith("#") and len(colour) in (4, 7)):
             raise ValueError(f"not a hex colour: {colour!r}")
-        items.append(f'<span style="{item_style}"><span style="display:inline-block;'
-                     f'{_SWATCHES[shape].format(c=colour)}"></span>{html.escape(label)}</span>')
+        symbols = "".join(
+            f'<span class="pm-swatch pm-swatch-{kind}" data-shape="{kind}" style="display:inline-block;'
+            f'flex:none;{_SWATCHES[kind].format(c=colour)}">{"3" if kind == "stack" else ""}</span>'
+            for kind in shape.split("+"))
+        items.append(f'<span style="{item_style}">{symbols}<span>{html.escape(label)}</span></span>')
     return items
 
 
-def legend(title: str, entries: list[tuple[str, str, str]], font_size: int = 13) -> MacroElement:
-    """A legend control on the map (for exports); the app shows the same entries beside the map."""
-    rows = legend_entries_html(entries, "display:flex;align-items:center;gap:6px;margin-top:3px")
-    return _Legend(f"<b>{html.escape(title)}</b>" + "".join(rows), font_size)
+def legend_html(title: str, entries: list[tuple[str, str, str]], note: str | None = None) -> str:
+    """The legend's inner HTML: a collapsible block titled with what the map draws."""
+    rows = legend_entries_html(entries, "display:flex;align-items:center;gap:7px;margin-top:4px")
+    extra = f'<div style="color:#666;font-size:11px;margin-top:4px">{html.escape(note)}</div>' if note else ""
+    return (f'<details open><summary style="cursor:pointer;font-weight:700">{html.escape(title)}</summary>'
+            f'{"".join(rows)}{extra}</details>')
+
+
+def legend(title: str, entries: list[tuple[str, str, str]], font_size: int = 13, note: str | None = None,
+           collapsed: bool = False) -> MacroElement:
+    """The legend as a Leaflet control on the map (top right, collapsible; closed on a narrow screen,
+    or from the start with ``collapsed``). Its title says what the map draws.
+
+    Added to a map, it stays; added to a feature group, it comes and goes with the group."""
+    return _Legend(legend_html(title, entries, note), font_size, collapsed)
 
 
 def map_html(fmap: folium.Map, inline_assets: dict[str, str] | None = None) -> str:

@@ -39,6 +39,7 @@ TABLE_FILES: dict[str, Path] = {
     "lines": paths.GAZETTEER / "lines.geojson",
     "line_evidence": paths.GAZETTEER / "line_evidence.csv",
     "layout_geometries": paths.GAZETTEER / "layout_geometries.geojson",
+    "landmarks": paths.GAZETTEER / "landmarks.csv",
     "street_mentions": paths.ENTITIES / "street_mentions.csv",
     **{name: paths.ENTITIES / f"{name}.csv" for name in (
         "layouts", "layout_components", "places", "parks", "schools", "renewal_sites", "projects", "indicators")},

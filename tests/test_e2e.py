@@ -72,7 +72,8 @@ class Session:
         return self
 
     def features(self, expected: int | None = None, timeout: float = 45) -> int:
-        """Leaflet vector features painted in the map iframe (waits until ``expected`` when given)."""
+        """Leaflet vector features painted in the map iframe (several points on one spot are one circle
+        with their count); waits until ``expected`` when given."""
         deadline = time.time() + timeout
         count = -1
         while time.time() < deadline:
@@ -100,7 +101,8 @@ def facts(db_path):
         from geo.layers import around_study_area, district_layer, wkt_layer
         base = len(around_study_area(district_layer())) + len(around_study_area(wkt_layer(
             queries.run_query(con, "lines"))))  # our vector basemap
-        located = lambda frame: int(frame["lon"].notna().sum())  # noqa: E731
+        # one marker per spot: several entities on one coordinate are one badge with their count
+        located = lambda frame: len(frame.dropna(subset=["lon"]).drop_duplicates(["lon", "lat"]))  # noqa: E731
         projects = queries.run_query(con, "projects_filtered", district_code=None, street_code=None, category=None,
                                      status=None, year=None, doc_id=None, text=None,
                                      programmes=False, completed_later=False)

@@ -77,6 +77,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "precision": ("位置精度", "Location precision"), "located_by": ("定位方式", "Located by"),
     "street_basis": ("街道依据", "Street basis"), "location_evidence": ("位置依据", "Location evidence"), "planned": ("规划/在建（空心虚线）", "Planned / under construction (hollow, dashed)"),
     "existing": ("现有/已完成（实心）", "Existing / completed (filled)"),
+    "at_seat": ("街道级：只定位到街道驻地，并非实际地点", "街道 level: located only at its 街道's seat, not the site"),
+    "stacked": ("同一位置多项：数字为项数，点击看清单", "Several at one spot: the number is the count; click for the list"),
+    "stack_list": ("同一位置 {n} 项", "{n} at this spot"), "stack_more": ("… 另有 {n} 项", "… {n} more"),
+    "per_street": ("按街道汇总的数量（圆越大数量越多）", "Counts per 街道 (bigger circle, more items)"),
+    "map_legend_note": ("形状为示意，非边界", "Shapes are schematic, not boundaries"),
     "facility_type": ("设施类型", "Facility type"), "kind": ("具体类别", "Subtype"),
     "how_to": ("使用说明", "How to use"),
     "how_to_text": ("1. 在 **空间布局** 里选择区和布局，点击组成部分查看原文依据；打开 **讲解模式** 逐项演示。\n"

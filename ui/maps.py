@@ -36,17 +36,27 @@ class Layer:
     build: Callable[[], folium.FeatureGroup] = field(compare=False, repr=False)
 
 
+OURS = ("370103", "370104", "370105")
+
+
 @st.cache_data(show_spinner=False, max_entries=8)
 def _base_frames(basemap: str, language: int):
+    """The basemap's GeoJSON and its labels (districts, rivers and roads, landmarks), in the
+    basemap's datum and the session's language."""
     frame = data.districts().copy()
-    frame["label"] = [district_label(code) if code in ("370103", "370104", "370105") else name
+    frame["label"] = [district_label(code) if code in OURS else name
                       for code, name in zip(frame["district_code"], frame["name"])]
-    from geo.layers import around_study_area, simplified
-    from geo.maps import vector_base_data
+    from geo.layers import around_study_area, points_layer, simplified
+    from geo.maps import base_labels, vector_base_data
 
-    return vector_base_data(to_display(simplified(around_study_area(frame)), basemap),
-                            to_display(simplified(around_study_area(data.lines()), 20), basemap),
-                            highlight=("370103", "370104", "370105"))
+    districts = to_display(simplified(around_study_area(frame)), basemap)
+    lines = to_display(simplified(around_study_area(data.lines()), 20), basemap)
+    if language:
+        lines = lines.assign(name=[en or zh for en, zh in zip(lines["name_en"], lines["name"])])
+    landmarks = points_layer(data.cached_query("landmarks"))
+    landmarks = to_display(landmarks.assign(label=landmarks["label_en" if language else "label"]), basemap)
+    labels = base_labels(districts, lines, landmarks, highlight=OURS)
+    return (*vector_base_data(districts, lines, highlight=OURS), labels)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -57,14 +67,61 @@ def _seats(basemap: str) -> gpd.GeoDataFrame:
     return to_display(points_layer(data.cached_query("street_seats")), basemap)
 
 
-def status_legend(family: str) -> list[tuple[str, str, str]]:
-    """Legend entries for one family: planned hollow, existing filled, in the family's colour."""
-    from geo.maps import FAMILY_COLOURS
+def status_legend(family: str, rows=None) -> list[tuple[str, str, str]]:
+    """Legend entries for one family: planned hollow, existing filled, in the family's colour; with
+    the family's ``rows``, also the 街道-seat diamond and the count badge when the map draws them."""
+    from geo.maps import FAMILY_COLOURS, aggregates
 
     from .i18n import t
 
     colour = FAMILY_COLOURS.get(family, "#333333")
-    return [(t("planned"), colour, "hollow"), (t("existing"), colour, "filled")]
+    entries = [(t("planned"), colour, "hollow"), (t("existing"), colour, "filled")]
+    if rows is not None:
+        located = rows.dropna(subset=["lon", "lat"])
+        if aggregates(len(located)):
+            return [(t("per_street"), colour, "stack")]
+        seats = {(round(p.x, 6), round(p.y, 6)) for p in _seats_wgs84().geometry}
+        spots = list(zip(located["lon"].round(6), located["lat"].round(6)))
+        if any(spot in seats for spot in spots):
+            entries.append((t("at_seat"), colour, "seat"))
+        if len(spots) != len(set(spots)):
+            entries.append((t("stacked"), colour, "stack"))
+    return entries
+
+
+def families_legend(families: dict) -> list[tuple[str, str, str]]:
+    """Legend of several families on one map ({label: (family, rows)}): one colour entry per family, then
+    the shapes (planned, existing, 街道 seat, several on one spot) once, in grey."""
+    import pandas as pd
+
+    from geo.maps import FAMILY_COLOURS
+
+    entries = [(label, FAMILY_COLOURS.get(family, "#333333"), "filled") for label, (family, _rows) in families.items()]
+    rows = [frame for _family, frame in families.values() if len(frame)]
+    return entries + status_legend("", pd.concat(rows, ignore_index=True) if rows else None)
+
+
+@st.cache_data(show_spinner=False)
+def _seats_wgs84() -> gpd.GeoDataFrame:
+    from geo.layers import points_layer
+
+    return points_layer(data.cached_query("street_seats"))
+
+
+def legend_layer(title: str, entries: list[tuple[str, str, str]], note: str | None = None,
+                 collapsed: bool = False) -> Layer:
+    """The legend on the map itself (a Leaflet control, top right, collapsible; closed on a phone):
+    one entry per group or status with the symbol the map draws."""
+    from geo.maps import legend as legend_control
+
+    key = ("legend", title, tuple(entries), note, collapsed)
+
+    def build() -> folium.FeatureGroup:
+        group = folium.FeatureGroup(name="legend", control=False)
+        legend_control(title, entries, note=note, collapsed=collapsed).add_to(group)
+        return group
+
+    return Layer(key, build)
 
 
 def base_map(basemap: str, language: int, center=None, zoom: int = 11) -> folium.Map:
@@ -74,12 +131,12 @@ def base_map(basemap: str, language: int, center=None, zoom: int = 11) -> folium
     rendering, so a folium object must not be shared between runs. The script it yields
     is identical each time, so the map is not remounted.
     """
-    districts, lines = _base_frames(basemap, language)
+    districts, lines, labels = _base_frames(basemap, language)
     from .i18n import t
 
     fmap = new_map(basemap=basemap, tile_error=t("tiles_failed"),
                    **({"center": display_point(center, basemap), "zoom": zoom} if center else {}))
-    vector_base(districts, lines).add_to(fmap)
+    vector_base(districts, lines, labels=labels).add_to(fmap)
     return fmap
 
 
@@ -99,6 +156,16 @@ def show(layers: list[Layer], key: str, district: str | None = None, height: int
     result = component._component_func(**component_args(basemap(), lang(), layers, key, height, centre,
                                                         zoom or default_zoom))
     return new_value(key, map_click(result))
+
+
+def pending_click(key: str) -> str | None:
+    """The entity a NEW click on map ``key`` chose, read before the map is drawn (so the map can
+    highlight it in the same run); :func:`show` still returns and records it."""
+    from .inputs import map_click
+
+    value = st.session_state.get(key)
+    clicked = map_click(value) if value is not None else None
+    return None if clicked is None or st.session_state.get(f"_last_{key}") == clicked else clicked
 
 
 def component_args(basemap_key: str, language: int, layers: list[Layer], key: str, height: int,
@@ -152,15 +219,6 @@ def _layer_script(layer_key: tuple, index: int, _build) -> tuple[str, list[str],
     return (script, *_links(group))
 
 
-def legend(title: str, entries: list[tuple[str, str, str]]) -> None:
-    """The legend beside the map: the same swatches as the exported map's legend."""
-    from geo.maps import legend_entries_html
-
-    rows = "".join(legend_entries_html(entries, "display:inline-flex;align-items:center;gap:6px;margin:2px 14px 2px 0"))
-    st.markdown(f'<div class="planmap-legend-bar"><b>{html.escape(title)}</b><br>{rows}</div>',
-                unsafe_allow_html=True)
-
-
 def points_group(frame, family: str, name: str, selected: str | None = None) -> Layer:
     """One family's located rows as one GeoJson layer (or counts per 街道 when there are very many),
     plus a ring and precision circle for the selection."""
@@ -188,13 +246,21 @@ def _points_group(located, family: str, name: str, selected: str | None, basemap
         return group
 
     def points():
+        from geo.labels import at_seats
+
         layer = points_layer(located.assign(status_text=[status_label(s) for s in located["status"]],
                                             precision_text=[f"±{int(p)} m" for p in located["precision_m"]]))
-        return escape_frame(to_display(layer, basemap_key), ["name", "status_text", "precision_text"])
+        layer = to_display(layer, basemap_key)
+        layer["seat"] = at_seats(layer, _seats(basemap_key))
+        seat_text = t("at_seat")
+        layer["precision_text"] = [f"{p} · {seat_text}" if seat else p
+                                   for p, seat in zip(layer["precision_text"], layer["seat"])]
+        return escape_frame(layer, ["name", "status_text", "precision_text"])
 
+    texts = {"stack": t("stack_list"), "seat": t("at_seat"), "more": t("stack_more")}
     geojson, _aggregated = points_or_counts(located, _seats(basemap_key), name, FAMILY_COLOURS.get(family, "#333333"),
                                             points, ["name", "status_text", "precision_text"],
-                                            [name, t("status"), t("precision")])
+                                            [name, t("status"), t("precision")], texts=texts, selected=selected)
     geojson.add_to(group)
     if selected is not None:
         row = to_display(points_layer(located[located["entity_id"] == selected]), basemap_key).iloc[0]
@@ -206,38 +272,54 @@ def _points_group(located, family: str, name: str, selected: str | None, basemap
     return group
 
 
-def layout_groups(parts, current: str | None = None) -> list[Layer]:
-    """Layout components coloured by group; in presentation mode all but ``current`` are dimmed and the
-    current one carries a large permanent label."""
+def layout_groups(parts, current: str | None = None, selected: str | None = None, labels: str = "all") -> list[Layer]:
+    """Layout components coloured by group, each with its name on the map; in presentation mode all
+    but ``current`` are dimmed and the current one carries a large permanent label; ``selected`` is
+    drawn heavier. ``labels``: "all" shows every component's name (moved, never hidden, when names
+    crowd), "room" only where there is room (the overview, with three layouts at once)."""
     if parts.empty:
         return []  # every group unticked: nothing to draw
     if current not in set(parts["entity_id"]):
         current = None
+    if selected not in set(parts["entity_id"]):
+        selected = None
     key = ("layout", fingerprint(parts["entity_id"]), fingerprint(parts["colour"]), basemap(), lang())
-    layers = [Layer((*key, current), lambda: _layout_group(parts, current, key[3]))]
+    layers = [Layer((*key, current, selected, labels),
+                    lambda: _layout_group(parts, current, key[3], selected, labels == "all"))]
     if current is not None:
         layers.append(Layer(("focus", current, *key[2:]), lambda: _focus_group(parts, current, key[3])))
     return layers
 
 
-def _layout_frame(parts, current: str | None, basemap_key: str):
+def _layout_frame(parts, current: str | None, basemap_key: str, selected: str | None = None):
     from geo.layers import wkt_layer
     from geo.maps import escape_frame
 
     frame = to_display(wkt_layer(parts), basemap_key)
     frame["label"] = [f"{g}·{n}" for g, n in zip(frame["group_label"], frame["name"])]
     frame["dim"] = [current is not None and eid != current for eid in frame["entity_id"]]
+    frame["sel"] = [eid == selected for eid in frame["entity_id"]]
     return escape_frame(frame, ["label", "basis"])
 
 
-def _layout_group(parts, current: str | None, basemap_key: str) -> folium.FeatureGroup:
+def _layout_group(parts, current: str | None, basemap_key: str, selected: str | None = None,
+                  must: bool = True) -> folium.FeatureGroup:
+    from geo.labels import LabelLayer, area_labels, readable
     from geo.maps import shape_layer
 
     from .i18n import t
 
     group = folium.FeatureGroup(name="layout")
-    shape_layer(_layout_frame(parts, current, basemap_key), "layout", "colour", ["label", "basis"],
-                [t("layout"), "示意 / schematic"], dim_field="dim").add_to(group)
+    frame = _layout_frame(parts, current, basemap_key, selected)
+    shape_layer(frame, "layout", "colour", ["label", "basis"],
+                [t("layout"), "示意 / schematic"], dim_field="dim", selected_field="sel").add_to(group)
+    names = frame.assign(css=["pm-dim" if d else "pm-sel" if s else "" for d, s in zip(frame["dim"], frame["sel"])])
+    records = area_labels(names, "name", "component", must=must, css_field="css")
+    for record, colour, dim in zip(records, names["colour"], names["dim"]):
+        record["colour"] = readable(colour)
+        if dim:  # presentation mode: the others' names step back
+            record.update(must=False, priority=15)
+    LabelLayer(records).add_to(group)
     return group
 
 
@@ -257,16 +339,33 @@ def _focus_group(parts, current: str, basemap_key: str) -> folium.FeatureGroup:
 
 
 def colour_groups(parts):
-    """Give each group of a layout its colour; return the frame and the legend entries."""
-    from geo.maps import GROUP_COLOURS
+    """Give each group of a layout its colour, and each component of a group of several a tint of it
+    (so 三区's three zones differ); return the frame and the legend entries (one per group, with the
+    symbol of each geometry the group draws: ``line``, ``area`` or ``core``)."""
+    from geo.maps import GROUP_COLOURS, shape_of, tints
 
     order = list(dict.fromkeys(parts["group_label"]))
     colours = {group: GROUP_COLOURS[i % len(GROUP_COLOURS)] for i, group in enumerate(order)}
-    shapes = {}
+    shapes: dict[str, list[str]] = {}
     for group, kind in zip(parts["group_label"], parts["geometry_type"]):
-        shapes.setdefault(group, "line" if "Line" in kind else "filled" if kind == "Point" else "area")
-    return parts.assign(colour=[colours[g] for g in parts["group_label"]]), [
-        (group, colours[group], shapes[group]) for group in order]
+        shape = shape_of(kind)
+        if shape not in shapes.setdefault(group, []):
+            shapes[group].append(shape)
+    members = parts.groupby("group_label", sort=False)["entity_id"].apply(list).to_dict()
+    tint = {eid: colour for group, ids in members.items()
+            for eid, colour in zip(ids, tints(colours[group], len(ids)))}
+    return parts.assign(colour=[tint[e] for e in parts["entity_id"]]), [
+        (group, colours[group], "+".join(shapes[group])) for group in order]
+
+
+def layout_view(parts) -> tuple[tuple[float, float] | None, int | None]:
+    """Centre and zoom that show every component of a layout (the default view of the Layouts map)."""
+    from geo.layers import wkt_layer
+    from geo.maps import frame_view
+
+    if parts.empty:
+        return None, None
+    return frame_view(wkt_layer(parts), min_extent_m=4000, width_px=700)
 
 
 def focus_view(parts, entity_id: str) -> tuple[tuple[float, float], int]:

@@ -11,7 +11,6 @@ BASEMAP_KEYS = ["vector", "osm", "gaode", "topo", "esri"]
 _CSS = """<style>
 .block-container {padding-top: 2.2rem; padding-bottom: 1rem;}
 h1 {padding-top: 0.2rem;}
-.planmap-legend-bar {font-size: 0.9rem; line-height: 1.6; margin: 0.2rem 0 0.6rem;}
 .planmap-name {margin: 0 0 0.2rem; padding: 0;}
 .planmap-caption {font-size: 0.85rem; color: rgba(49, 51, 63, 0.65); margin: 0.1rem 0 0.4rem;}
 .planmap-quote {border-left: 3px solid #c0392b; margin: 0.3rem 0; padding: 0.1rem 0.7rem;}

@@ -42,10 +42,9 @@ rows = pd.concat([frame.assign(family=f) for f, frame in frames.items()], ignore
     pd.DataFrame(columns=["entity_id", "name", "kind", "status", "lon", "family", "doc_id", "line"])
 st.caption(t("results", n=len(rows), m=int(rows["lon"].notna().sum()) if len(rows) else 0))
 center, zoom = maps.fit_view(rows) if street else (None, None)
-clicked = maps.show([maps.points_group(frame, f, family_label(f), url.get("sel")) for f, frame in frames.items()],
-                    key="f_map", district=district, center=center, zoom=zoom)
-maps.legend(t("facilities"), [(f"{family_label(f)} · {label}", colour, shape) for f in chosen
-                              for label, colour, shape in maps.status_legend(f)])
+legend = maps.legend_layer(t("facilities"), maps.families_legend({family_label(f): (f, frame) for f, frame in frames.items()}))
+clicked = maps.show([*[maps.points_group(frame, f, family_label(f), url.get("sel")) for f, frame in frames.items()],
+                     legend], key="f_map", district=district, center=center, zoom=zoom)
 selected = clicked or url.get("sel")
 if len(rows) and selected in set(rows["entity_id"]):
     detail.entity(selected)

@@ -36,9 +36,10 @@ with controls:
     shown = st.pills(t("groups"), all_groups, selection_mode="multi", default=all_groups, key=f"groups_{layout_id}",
                      format_func=md)
     st.toggle(t("present"), key="layouts_present")
+view = maps.layout_view(parts)  # the whole layout in view, whichever groups are ticked
 parts = parts[parts["group_label"].isin(shown or [])]
 
-current, center, zoom = None, None, None
+current, (center, zoom) = None, view
 with main:
     if parts.empty:
         st.info(t("no_groups"), icon=":material/layers_clear:")
@@ -59,10 +60,10 @@ with main:
                  f'<div>{esc(names[layout_id])} — {esc(t("step", i=step, n=len(steps)))}</div>')
         center, zoom = maps.focus_view(parts, current)
 
-    layers = maps.layout_groups(parts, current)
-    clicked = maps.show(layers, key="layouts_map", district=district,
+    layers = maps.layout_groups(parts, current, selected=maps.pending_click("layouts_map") or url.get("sel"))
+    legend = maps.legend_layer(names[layout_id], [e for e in entries if e[0] in (shown or [])], t("map_legend_note"))
+    clicked = maps.show([*layers, legend], key="layouts_map", district=district,
                         height=600 if present else 540, center=center, zoom=zoom)
-    maps.legend(names[layout_id], [e for e in entries if e[0] in (shown or [])])
 st.caption(t("schematic_note"))
 if not parts.empty:
     export.layout_controls(names[layout_id], parts, layers, entries, district, center, zoom)

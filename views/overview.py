@@ -15,13 +15,14 @@ numbers = cached_query("district_numbers").set_index("district_code")
 groups, legend_entries = [], []
 for layout in headlines.itertuples():
     parts, entries = maps.colour_groups(cached_query("layout_component_geometries", layout_id=layout.entity_id))
-    groups += maps.layout_groups(parts)
+    groups += maps.layout_groups(parts, labels="room")
     legend_entries += [(f"{district_label(layout.district_code)} {group}", colour, shape)
                        for group, colour, shape in entries]
 
 left, right = st.columns([3, 2])
 with left:
-    maps.show(groups, key="overview_map", height=600)
+    maps.show([*groups, maps.legend_layer(t("headline"), legend_entries, t("map_legend_note"), collapsed=True)], key="overview_map",
+              height=600)
     st.caption(t("schematic_note"))
 with right:
     with st.expander(t("how_to"), expanded=False, icon=":material/help:"):
@@ -37,5 +38,4 @@ with right:
         for layout in headlines[headlines.district_code == code].itertuples():
             st.page_link("views/layouts.py", label=f"{t('open_layout')}: {md(layout.name)}", icon=":material/hub:",
                          query_params={"d": code, "l": layout.entity_id})  # same tab, same session and language
-maps.legend(t("headline"), legend_entries)
 write(shared_params())

@@ -79,9 +79,8 @@ if changed(table_key, pick := table_pick(picked, ids)):
 with map_col:
     center, zoom = maps.fit_view(rows) if (street or needle or doc_id) else (None, None)
     layers = [maps.points_group(rows, "project", family_label("project"), selected)]
-    clicked = maps.show(layers, key="p_map",
-                        district=district, center=center, zoom=zoom)
-    maps.legend(family_label("project"), maps.status_legend("project"))
+    legend = maps.legend_layer(family_label("project"), maps.status_legend("project", rows))
+    clicked = maps.show([*layers, legend], key="p_map", district=district, center=center, zoom=zoom)
 selected = clicked or selected
 if selected in set(rows["entity_id"]):
     detail.entity(selected)
