@@ -16,7 +16,8 @@ from . import data
 from .i18n import t
 
 _ASSETS = {f"{ASSET_BASE}/leaflet/leaflet.js": paths.ROOT / "static/vendor/leaflet/leaflet.js",
-           f"{ASSET_BASE}/leaflet/leaflet.css": paths.ROOT / "static/vendor/leaflet/leaflet.css"}
+           f"{ASSET_BASE}/leaflet/leaflet.css": paths.ROOT / "static/vendor/leaflet/leaflet.css",
+           "/app/static/planmap-gestures.js": paths.ROOT / "static/planmap-gestures.js"}
 
 
 def _html(title: str, layers, entries, center, zoom, basemap_key: str, language: int, footer: str) -> bytes:
