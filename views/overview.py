@@ -1,13 +1,14 @@
 """总览 Overview: the three districts with their headline layouts, key numbers, how to use."""
 import streamlit as st
 
-from ui import maps
+from ui import maps, search
 from ui.data import cached_query
 from ui.i18n import district_label, family_label, t
 from ui.text import md
-from ui.state import write
+from ui.state import ident, read, write
 from ui.sidebar import shared_params
 
+url = read({"sel": ident, **search.SPEC})
 st.title(f"{t('app_title')} · {t('overview')}")
 
 headlines = cached_query("headline_layouts")
@@ -20,10 +21,15 @@ for layout in headlines.itertuples():
                        for group, colour, shape in entries]
 
 left, right = st.columns([3, 2])
-with left:
-    maps.show(groups, key="overview_map", height=600)
-    st.caption(t("schematic_note"))
 with right:
+    pick = search.box("o", url)
+center, zoom = search.view("o", pick, None, None)
+with left:
+    maps.show(groups + search.layer(pick), key="overview_map", height=560, center=center, zoom=zoom)
+    st.caption(t("schematic_note"))
+selected = pick.entity_id if pick else None
+with right:
+    search.detail(pick, selected)
     with st.expander(t("how_to"), expanded=False, icon=":material/help:"):
         st.markdown(t("how_to_text"))
     st.subheader(t("key_numbers"))
@@ -38,4 +44,4 @@ with right:
             st.page_link("views/layouts.py", label=f"{t('open_layout')}: {md(layout.name)}", icon=":material/hub:",
                          query_params={"d": code, "l": layout.entity_id})  # same tab, same session and language
 maps.legend(t("headline"), legend_entries)
-write(shared_params())
+write({**shared_params(), "find": search.find_text("o"), "sel": selected if search.keeps(pick, selected) else None})
