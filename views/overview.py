@@ -42,6 +42,6 @@ with right:
             col.metric(label, int(row[family]))
         for layout in headlines[headlines.district_code == code].itertuples():
             st.page_link("views/layouts.py", label=f"{t('open_layout')}: {md(layout.name)}", icon=":material/hub:",
-                         query_params={"d": code, "l": layout.entity_id})  # same tab, same session and language
+                         query_params={**shared_params(), "d": code, "l": layout.entity_id})  # same tab and session, language kept
 maps.legend(t("headline"), legend_entries)
 write({**shared_params(), "find": search.find_text("o"), "sel": selected if search.keeps(pick, selected) else None})
