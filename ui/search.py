@@ -21,7 +21,7 @@ from .inputs import ENTITY_ID, fingerprint
 from .maps import Layer, basemap
 from .state import seed_widget, text
 
-__all__ = ["SPEC", "Pick", "box", "view", "layer", "detail", "keeps"]
+__all__ = ["SPEC", "Pick", "box", "title_and_box", "view", "layer", "detail", "keeps", "find_text"]
 
 SPEC = {"find": text}  # the page merges this into its URL spec
 SHOWN = 50  # matches offered at once; more typing narrows them
@@ -107,6 +107,14 @@ def box(prefix: str, url: dict) -> Pick | None:
     return Pick(*picked, new=bool(new))
 
 
+def title_and_box(title: str, prefix: str, url: dict, widths=(1, 1.4)) -> Pick | None:
+    """The page title with the search box beside it (above the map on a phone, and no map height lost)."""
+    title_col, search_col = st.columns(list(widths), vertical_alignment="bottom")
+    title_col.title(title)
+    with search_col:
+        return box(prefix, url)
+
+
 def find_text(prefix: str) -> str | None:
     """The search text for the page's URL."""
     return (st.session_state.get(f"{prefix}_find") or "").strip()[:80] or None
@@ -122,7 +130,7 @@ def view(prefix: str, pick: Pick | None, center, zoom):
         from geo.maps import frame_view
 
         point = points_layer(pd.DataFrame({"lon": [pick.lon], "lat": [pick.lat]}))
-        held = {"view": frame_view(point, min_extent_m=max(1500.0, 2 * (pick.precision_m or 0))),
+        held = {"view": frame_view(point, min_extent_m=max(3000.0, 2 * (pick.precision_m or 0))),
                 "page": (center, zoom)}
     elif held and (pick is None or held["page"] != (center, zoom)):
         held = None

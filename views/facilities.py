@@ -17,7 +17,7 @@ seed_widget("f_district", url, "d")
 seed_widget("f_street", url, "s")
 if "f" in url:
     seed_widget("f_families", {"f": url["f"].split(",")}, "f")
-st.title(t("facilities"))
+pick = search.title_and_box(t("facilities"), "f", url)
 cols = st.columns([1, 1.3, 1.8, 1.2])
 district = cols[0].selectbox(t("district"), ["", "370105", "370103", "370104"], key="f_district",
                              format_func=district_label) or None
@@ -41,13 +41,11 @@ if kind:  # the type filter is a bound query parameter too; the options above co
 rows = pd.concat([frame.assign(family=f) for f, frame in frames.items()], ignore_index=True) if frames else \
     pd.DataFrame(columns=["entity_id", "name", "kind", "status", "lon", "family", "doc_id", "line"])
 st.caption(t("results", n=len(rows), m=int(rows["lon"].notna().sum()) if len(rows) else 0))
-map_col, side = st.columns([2.4, 1])  # search and detail beside the map, where the eye already is
-with side:
-    pick = search.box("f", url)
+map_col, side = st.columns([2.4, 1])  # the detail beside the map, where the eye already is
 center, zoom = search.view("f", pick, *(maps.fit_view(rows) if street else (None, None)))
 with map_col:
     clicked = maps.show([maps.points_group(frame, f, family_label(f), url.get("sel")) for f, frame in frames.items()]
-                        + search.layer(pick), key="f_map", district=district, center=center, zoom=zoom, height=500)
+                        + search.layer(pick), key="f_map", district=district, center=center, zoom=zoom, height=460)
     maps.legend(t("facilities"), [(f"{family_label(f)} · {label}", colour, shape) for f in chosen
                                   for label, colour, shape in maps.status_legend(f)])
 selected = clicked or (pick.entity_id if pick and pick.new else None) or url.get("sel")
@@ -55,6 +53,8 @@ in_rows = len(rows) and selected in set(rows["entity_id"])
 with side:
     if not search.detail(pick, selected) and in_rows:
         detail.entity(selected)
+    elif not search.keeps(pick, selected):
+        st.caption(t("click_hint"))
 if len(rows):
     st.dataframe(table(rows, ["name", "family", "kind", "status", "street_name", "doc_id", "line"]), hide_index=True,
                  width="stretch", key="f_table")

@@ -9,7 +9,7 @@ from ui.state import ident, read, write
 from ui.sidebar import shared_params
 
 url = read({"sel": ident, **search.SPEC})
-st.title(f"{t('app_title')} · {t('overview')}")
+pick = search.title_and_box(f"{t('app_title')} · {t('overview')}", "o", url, widths=(1.5, 1))
 
 headlines = cached_query("headline_layouts")
 numbers = cached_query("district_numbers").set_index("district_code")
@@ -21,11 +21,9 @@ for layout in headlines.itertuples():
                        for group, colour, shape in entries]
 
 left, right = st.columns([3, 2])
-with right:
-    pick = search.box("o", url)
 center, zoom = search.view("o", pick, None, None)
 with left:
-    maps.show(groups + search.layer(pick), key="overview_map", height=560, center=center, zoom=zoom)
+    maps.show(groups + search.layer(pick), key="overview_map", height=540, center=center, zoom=zoom)
     st.caption(t("schematic_note"))
 selected = pick.entity_id if pick else None
 with right:

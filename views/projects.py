@@ -25,10 +25,7 @@ for widget, key in [("p_district", "d"), ("p_street", "s"), ("p_category", "c"),
 for widget, key in [("p_programmes", "prog"), ("p_later", "later")]:
     seed_widget(widget, {key: True} if url.get(key) else {}, key, False)
 
-title_col, search_col = st.columns([1, 1.6], vertical_alignment="bottom")
-title_col.title(t("projects"))
-with search_col:  # in the title row: the map keeps its height above the fold
-    found = search.box("p", url)
+found = search.title_and_box(t("projects"), "p", url)
 if st.session_state.pop("p_reset", False):
     for widget in ("p_district", "p_street", "p_category", "p_status", "p_year", "p_doc", "p_text"):
         st.session_state[widget] = ""
