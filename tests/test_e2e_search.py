@@ -73,7 +73,7 @@ def test_search_link_reopens_the_place(browser, server, yaoshan):  # noqa: F811
 def test_unlocated_match_says_so_with_its_citation(browser, server):  # noqa: F811
     session = Session(browser, server).open("projects")
     assert session.features() > 0
-    _search(session, "上药山东总部", "上药山东总部")  # a project the documents name but do not place
+    _search(session, "上药山东总部", "未定位")  # a project the documents name but do not place
     main = session.page.get_by_test_id("stMain")
     main.get_by_text("此条目未定位").wait_for(timeout=30000)
     assert "000" in main.locator(".planmap-caption", has_text="出处").first.inner_text()
