@@ -51,8 +51,8 @@ def browser():
 class Session:
     """A browser page whose network is limited to the app's own server."""
 
-    def __init__(self, browser, server, width=1280, height=720):
-        self.context = browser.new_context(viewport={"width": width, "height": height})
+    def __init__(self, browser, server, width=1280, height=720, **options):
+        self.context = browser.new_context(viewport={"width": width, "height": height}, **options)
         self.blocked: list[str] = []
         self.errors: list[str] = []
         self.context.route("**/*", self._route)
@@ -68,7 +68,7 @@ class Session:
 
     def open(self, path: str):
         self.page.goto(f"{self.server}/{path}")
-        self.page.wait_for_selector("h1, h2", timeout=60000)
+        self.page.wait_for_selector("h1, h2, h3", timeout=60000)
         return self
 
     def features(self, expected: int | None = None, timeout: float = 45) -> int:

@@ -20,7 +20,8 @@ from . import data
 from .i18n import t
 
 _ASSETS = {f"{ASSET_BASE}/leaflet/leaflet.js": paths.ROOT / "static/vendor/leaflet/leaflet.js",
-           f"{ASSET_BASE}/leaflet/leaflet.css": paths.ROOT / "static/vendor/leaflet/leaflet.css"}
+           f"{ASSET_BASE}/leaflet/leaflet.css": paths.ROOT / "static/vendor/leaflet/leaflet.css",
+           "/app/static/planmap-gestures.js": paths.ROOT / "static/planmap-gestures.js"}
 
 
 EXPORTS_PER_MINUTE = 6  # a PNG costs ~0.8 s of CPU; one visitor gets at most this many a minute

@@ -138,6 +138,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "table_limit": ("表格显示前 {n} 项；完整结果请下载。", "The table shows the first {n}; download for all."),
     "aggregated": ("项目较多：按街道汇总显示数量，放大或缩小筛选范围后显示单个项目。",
                    "Many projects: shown as counts per street office; zoom in or narrow the filters to see each one."),
+    "place_search": ("搜索地点", "Find a place"),
+    "place_search_ph": ("搜索地点或项目名称，如 药山、西站", "Find a place or project, e.g. 药山, 西站"),
+    "search_none": ("没有名称包含这些字的条目。", "No name contains this text."),
+    "search_count": ("{n} 个结果：点此选择", "{n} matches: pick one here"),
+    "search_more": ("{n} 个结果（列出前 {m} 个）：点此选择", "{n} matches (first {m} listed): pick one here"),
+    "search_unlocated": ("此条目未定位，地图不移动；出处见下。", "This item has no location, so the map stays; its source is below."),
+    "filters": ("筛选", "Filters"), "keys_hint": ("键盘 ← / → 切换", "Keys ← / → step"),
 }
 FAMILIES = {
     "layout": ("空间布局", "Layouts"), "layout_component": ("布局组成", "Layout components"),

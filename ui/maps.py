@@ -26,6 +26,7 @@ from .i18n import district_label, lang
 from .inputs import fingerprint, map_click, new_value
 
 RETURNED = ["last_active_drawing"]
+GESTURES = "/app/static/planmap-gestures.js"  # our own small script: see the file
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,7 @@ def base_map(basemap: str, language: int, center=None, zoom: int = 11) -> folium
 
     fmap = new_map(basemap=basemap, tile_error=t("tiles_failed"),
                    **({"center": display_point(center, basemap), "zoom": zoom} if center else {}))
+    fmap.default_js = [*fmap.default_js, ("planmap_gestures", GESTURES)]  # one finger scrolls the page on a phone
     vector_base(districts, lines, labels=labels).add_to(fmap)
     return fmap
 
@@ -332,9 +334,13 @@ def _focus_group(parts, current: str, basemap_key: str) -> folium.FeatureGroup:
         style_function=lambda f: {"color": f["properties"]["colour"], "weight": 9, "fillOpacity": 0.35,
                                   "fillColor": f["properties"]["colour"], "radius": 14},
         marker=folium.CircleMarker(radius=14),
-        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False, permanent=True, direction="center",
-                                      style="font-size:22px;font-weight:700;padding:6px 10px"),
     ).add_to(focus)
+    # The label sits just north of the shape (not on it) and is readable on a projector (≥ 28 px).
+    west, _south, east, north = frame.total_bounds
+    folium.CircleMarker(((north), (west + east) / 2), radius=0, opacity=0, fill=False, interactive=False,
+                        tooltip=folium.Tooltip(frame["label"].iloc[0], permanent=True, direction="top",
+                                               offset=(0, -18), class_name="planmap-focus-label",
+                                               style="font-size:30px;font-weight:700;padding:4px 12px")).add_to(focus)
     return focus
 
 

@@ -14,6 +14,11 @@ h1 {padding-top: 0.2rem;}
 .planmap-name {margin: 0 0 0.2rem; padding: 0;}
 .planmap-caption {font-size: 0.85rem; color: rgba(49, 51, 63, 0.65); margin: 0.1rem 0 0.4rem;}
 .planmap-quote {border-left: 3px solid #c0392b; margin: 0.3rem 0; padding: 0.1rem 0.7rem;}
+.st-key-p_filters_switch {display: none;}
+@media (max-width: 640px) {  /* phone: the seven filters fold behind one switch, so the map comes sooner */
+  .st-key-p_filters_switch {display: block;}
+  .st-key-p_filters {display: none;}
+}
 </style>"""
 
 

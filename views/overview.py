@@ -1,14 +1,15 @@
 """总览 Overview: the three districts with their headline layouts, key numbers, how to use."""
 import streamlit as st
 
-from ui import maps
+from ui import maps, search
 from ui.data import cached_query
 from ui.i18n import district_label, family_label, t
 from ui.text import md
-from ui.state import write
+from ui.state import ident, read, write
 from ui.sidebar import shared_params
 
-st.title(f"{t('app_title')} · {t('overview')}")
+url = read({"sel": ident, **search.SPEC})
+pick = search.title_and_box(f"{t('app_title')} · {t('overview')}", "o", url, widths=(1.5, 1))
 
 headlines = cached_query("headline_layouts")
 numbers = cached_query("district_numbers").set_index("district_code")
@@ -20,11 +21,14 @@ for layout in headlines.itertuples():
                        for group, colour, shape in entries]
 
 left, right = st.columns([3, 2])
+center, zoom = search.view("o", pick, None, None)
 with left:
-    maps.show([*groups, maps.legend_layer(t("headline"), legend_entries, t("map_legend_note"), collapsed=True)], key="overview_map",
-              height=600)
+    maps.show([*groups, maps.legend_layer(t("headline"), legend_entries, t("map_legend_note"), collapsed=True),
+               *search.layer(pick)], key="overview_map", height=540, center=center, zoom=zoom)
     st.caption(t("schematic_note"))
+selected = pick.entity_id if pick else None
 with right:
+    search.detail(pick, selected)
     with st.expander(t("how_to"), expanded=False, icon=":material/help:"):
         st.markdown(t("how_to_text"))
     st.subheader(t("key_numbers"))
@@ -37,5 +41,5 @@ with right:
             col.metric(label, int(row[family]))
         for layout in headlines[headlines.district_code == code].itertuples():
             st.page_link("views/layouts.py", label=f"{t('open_layout')}: {md(layout.name)}", icon=":material/hub:",
-                         query_params={"d": code, "l": layout.entity_id})  # same tab, same session and language
-write(shared_params())
+                         query_params={**shared_params(), "d": code, "l": layout.entity_id})  # same tab and session, language kept
+write({**shared_params(), "find": search.find_text("o"), "sel": selected if search.keeps(pick, selected) else None})

@@ -2,7 +2,7 @@
 in step; detail with provenance and precision; CSV / GeoJSON downloads."""
 import streamlit as st
 
-from ui import detail, downloads, export, maps
+from ui import detail, downloads, export, maps, search
 from ui.data import cached_query
 from ui.inputs import changed, fingerprint, table_pick
 from ui.i18n import district_label, family_label, kind_label, lang, status_label, t, table
@@ -18,19 +18,24 @@ STATUSES = ["planned", "under_construction", "completed", "existing"]
 YEARS = sorted(cached_query("project_years")["year"])
 url = read({"d": one_of(DISTRICTS[1:]), "s": one_of(streets["street_code"]), "c": one_of(CATEGORIES),
             "st": one_of(STATUSES), "y": one_of(YEARS), "doc": one_of(docs["doc_id"]), "q": text, "sel": ident,
-            "prog": one_of(["1"]), "later": one_of(["1"])})
+            "prog": one_of(["1"]), "later": one_of(["1"]), **search.SPEC})
 for widget, key in [("p_district", "d"), ("p_street", "s"), ("p_category", "c"), ("p_status", "st"),
                     ("p_year", "y"), ("p_doc", "doc"), ("p_text", "q")]:
     seed_widget(widget, url, key)
 for widget, key in [("p_programmes", "prog"), ("p_later", "later")]:
     seed_widget(widget, {key: True} if url.get(key) else {}, key, False)
 
-st.title(t("projects"))
+found = search.title_and_box(t("projects"), "p", url)
 if st.session_state.pop("p_reset", False):
     for widget in ("p_district", "p_street", "p_category", "p_status", "p_year", "p_doc", "p_text"):
         st.session_state[widget] = ""
     st.session_state["p_later"] = False
-cols = st.columns([1, 1.4, 1, 1, 1, 1.2, 1.5])
+FILTERS = ("p_district", "p_street", "p_category", "p_status", "p_year", "p_doc", "p_text", "p_programmes", "p_later")
+with st.container(key="p_filters_switch"):  # shown on narrow screens only (CSS in ui.sidebar): one control
+    filters_open = st.toggle(f"{t('filters')} ({sum(bool(st.session_state.get(w)) for w in FILTERS)})",
+                             key="p_filters_shown")
+filters = st.container(key="p_filters_open" if filters_open else "p_filters")
+cols = filters.columns([1, 1.4, 1, 1, 1, 1.2, 1.5])
 district = cols[0].selectbox(t("district"), DISTRICTS, key="p_district", format_func=district_label) or None
 in_district = streets if district is None else streets[streets["district_code"] == district]
 labels = {r.street_code: f"{r.name} ({r.n_projects})" for r in in_district.itertuples()}
@@ -47,7 +52,7 @@ titles = dict(zip(docs["doc_id"], docs["title_en" if lang() else "title"]))
 doc_id = cols[5].selectbox(t("source_doc"), ["", *docs["doc_id"]], key="p_doc",
                            format_func=lambda d: f"{d} {titles[d][:14 if not lang() else 40]}" if d else "—") or None
 needle = cols[6].text_input(t("search"), key="p_text", placeholder=t("search_ph")).strip() or None
-toggles = st.columns([1, 1, 3])
+toggles = filters.columns([1, 1, 3])
 programmes = toggles[0].toggle(t("show_programmes"), key="p_programmes")
 later = toggles[1].toggle(t("completed_later"), key="p_later")
 
@@ -63,29 +68,34 @@ if rows.empty:
         st.rerun()
     st.stop()
 
-table_col, map_col = st.columns([1, 1.3])
+table_col, map_col = st.columns([1.2, 1.3])
+detail_box = table_col.container()  # the detail above the table, beside the map: seen without scrolling
 with table_col:
     shown = rows.head(TABLE_LIMIT)
     if len(rows) > TABLE_LIMIT:
         st.caption(t("table_limit", n=TABLE_LIMIT))
     ids = list(shown["entity_id"])  # a picked row becomes an id at once: row numbers change with the filter
     table_key = f"p_table_{fingerprint(ids)}"
-    picked = st.dataframe(table(shown, ["name", "status", "street_name", "category"]),
-                          hide_index=True, width="stretch", height=480, key=table_key,
-                          on_select="rerun", selection_mode="single-row")
+    shown_table = table(shown, ["name", "street_name", "category", "status"])
+    picked = st.dataframe(shown_table, hide_index=True, width="stretch", height=340,
+                          key=table_key, on_select="rerun", selection_mode="single-row",
+                          column_config=dict(zip(shown_table.columns, [st.column_config.TextColumn(width=w)
+                                                                       for w in (136, 80, 72, 60)])))
 selected = url.get("sel")
 if changed(table_key, pick := table_pick(picked, ids)):
     selected = pick
 with map_col:
-    center, zoom = maps.fit_view(rows) if (street or needle or doc_id) else (None, None)
+    center, zoom = search.view("p", found, *(maps.fit_view(rows) if (street or needle or doc_id) else (None, None)))
     layers = [maps.points_group(rows, "project", family_label("project"), selected)]
     legend = maps.legend_layer(family_label("project"), maps.status_legend("project", rows))
-    clicked = maps.show([*layers, legend], key="p_map", district=district, center=center, zoom=zoom)
-selected = clicked or selected
-if selected in set(rows["entity_id"]):
-    detail.entity(selected)
-else:
-    st.caption(t("click_hint"))
+    clicked = maps.show([*layers, legend, *search.layer(found)], key="p_map", height=440,
+                        district=district, center=center, zoom=zoom)
+selected = clicked or (found.entity_id if found and found.new else None) or selected
+with detail_box:
+    if not search.detail(found, selected) and selected in set(rows["entity_id"]):
+        detail.entity(selected)
+    elif not search.keeps(found, selected):
+        st.caption(t("click_hint"))
 downloads.render(rows, "projects", [district and district_label(district), street and labels[street].rsplit(" (", 1)[0],
                                      category, status and status_label(status), year, doc_id, needle])
 export.points_controls(t("projects"), rows, layers,
@@ -98,4 +108,5 @@ if len(unlocated):
         st.dataframe(table(unlocated, ["name", "category", "doc_id", "line"]), hide_index=True, key="p_unlocated")
 write({**shared_params(), "d": district, "s": street, "c": category, "st": status, "y": year, "doc": doc_id,
        "q": needle, "prog": "1" if programmes else None, "later": "1" if later else None,
-       "sel": selected if selected in set(rows["entity_id"]) else None})
+       "find": search.find_text("p"),
+       "sel": selected if selected in set(rows["entity_id"]) or search.keeps(found, selected) else None})
