@@ -30,6 +30,31 @@ def _require(found, what: str):
     return found
 
 
+def need(condition: bool, why: str) -> None:
+    """Skip with ``why`` when ``condition`` is false; under CI (nothing may skip) fail instead."""
+    if not condition:
+        if IN_CI:
+            pytest.fail(f"under CI nothing may skip: {why}")
+        pytest.skip(why)
+
+
+def planted_database(db_path: Path, target: Path, names: list[str], spacing: float = 1 / 300) -> Path:
+    """A copy of the test database with one planned project in 药山街道 per name (ids syn-000000 …), spaced
+    eastwards so each has its own point: for names that are HTML, Markdown, formulas …"""
+    import shutil
+
+    import pandas as pd
+
+    from bench.synthetic import insert_projects
+
+    shutil.copyfile(db_path, target)
+    rows = pd.DataFrame({"entity_id": [f"syn-{i:06d}" for i in range(len(names))], "name": names,
+                         "lon": [116.98 + i * spacing for i in range(len(names))], "lat": [36.68] * len(names),
+                         "district_code": "370105", "street_code": "370105013000", "status": "planned",
+                         "category": "产业", "precision_m": 500})
+    return insert_projects(target, rows)
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return _require(paths.seeds_dir(), "the source documents (seeds)")

@@ -20,21 +20,14 @@ import queries
 from bench.browser import CHROMIUM, launch
 from deploy.stack import COOKIE, Stack, haproxy
 
-from .conftest import IN_CI
+from .conftest import need
 
 HTML_EXPORT = "下载独立 HTML（离线可用）"  # ui/i18n.py's export_html, the cheaper export
 
 
-def _need(condition: bool, why: str) -> None:
-    if not condition:
-        if IN_CI:
-            pytest.fail(f"under CI nothing may skip: {why}")
-        pytest.skip(why)
-
-
 @pytest.fixture(scope="module")
 def stack(db_path):
-    _need(haproxy() is not None, "HAProxy is not installed: run `make proxy` (apt-get install haproxy)")
+    need(haproxy() is not None, "HAProxy is not installed: run `make proxy` (apt-get install haproxy)")
     with Stack(2, database=db_path) as running:
         yield running
 
@@ -109,11 +102,11 @@ def test_only_the_app_may_frame_itself(stack, path):
 
 @pytest.fixture(scope="module")
 def browser():
-    _need(CHROMIUM.exists(), "Debian's chromium is not installed (apt-get install chromium)")
+    need(CHROMIUM.exists(), "Debian's chromium is not installed (apt-get install chromium)")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _need(False, "the playwright client is not installed (requirements.txt)")
+        need(False, "the playwright client is not installed (requirements.txt)")
     with sync_playwright() as p:
         instance = launch(p)
         yield instance
@@ -218,7 +211,7 @@ def test_exports_are_limited_per_visitor_with_a_message(browser, stack):
 
 def test_health_checks_take_a_stopped_process_out(db_path):
     """A process that stops is taken out of rotation: every new visitor is answered by the other."""
-    _need(haproxy() is not None, "HAProxy is not installed")
+    need(haproxy() is not None, "HAProxy is not installed")
     with Stack(2, database=db_path) as running:
         running.apps[1].terminate()
         running.apps[1].wait(timeout=20)

@@ -14,24 +14,17 @@ import paths
 import queries
 from bench.browser import CHROMIUM, launch, start_server
 
-from .conftest import IN_CI
+from .conftest import need, planted_database
 
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = paths.ARTIFACTS / "e2e"
 BASE_FEATURES = None  # districts + schematic lines, counted from the database
 
 
-def _need(condition: bool, why: str) -> None:
-    if not condition:
-        if IN_CI:
-            pytest.fail(f"under CI nothing may skip: {why}")
-        pytest.skip(why)
-
-
 @pytest.fixture(scope="module")
 def server(db_path):
-    _need(CHROMIUM.exists(), "Debian's chromium is not installed (apt-get install chromium)")
-    _need((ROOT / "static" / "vendor" / "leaflet" / "leaflet.js").exists(),
+    need(CHROMIUM.exists(), "Debian's chromium is not installed (apt-get install chromium)")
+    need((ROOT / "static" / "vendor" / "leaflet" / "leaflet.js").exists(),
           "Leaflet assets missing: run `make install` (npm ci copies them to static/vendor)")
     process, url = start_server(db_path)
     yield url
@@ -191,20 +184,8 @@ HOSTILE = ['<img src=x onerror="window.__xss=1">', "<script>window.__xss=2</scri
 @pytest.fixture(scope="module")
 def hostile_server(tmp_path_factory, db_path):
     """The app on a copy of the database holding projects whose names are HTML/JS/SQL."""
-    import shutil
-
-    import pandas as pd
-
-    from bench.synthetic import insert_projects
-
-    target = tmp_path_factory.mktemp("hostile") / "planmap.duckdb"
-    shutil.copyfile(db_path, target)
-    rows = pd.DataFrame({"entity_id": [f"syn-{i:06d}" for i in range(len(HOSTILE))], "name": HOSTILE,
-                         "lon": [116.98 + i / 200 for i in range(len(HOSTILE))], "lat": [36.68] * len(HOSTILE),
-                         "district_code": "370105", "street_code": "370105013000", "status": "planned",
-                         "category": "产业", "precision_m": 500})
-    insert_projects(target, rows)
-    _need(CHROMIUM.exists(), "Debian's chromium is not installed")
+    target = planted_database(db_path, tmp_path_factory.mktemp("hostile") / "planmap.duckdb", HOSTILE, 1 / 200)
+    need(CHROMIUM.exists(), "Debian's chromium is not installed")
     process, url = start_server(target)
     yield url
     process.terminate()
@@ -273,7 +254,7 @@ def test_share_link_opened_as_localhost_uses_the_network_address(browser, db_pat
 
     from ui.share import lan_addresses
 
-    _need(bool(lan_addresses()), "this machine has no non-loopback IPv4 address")
+    need(bool(lan_addresses()), "this machine has no non-loopback IPv4 address")
     process, url = start_server(db_path, ["--server.address", "0.0.0.0"])
     try:
         session = Session(browser, url.replace("127.0.0.1", "localhost")).open("projects?s=370105013000")

@@ -9,6 +9,9 @@ from streamlit.testing.v1 import AppTest
 
 import paths
 
+from .conftest import planted_database
+from .test_pages import app
+
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["overview", "layouts", "projects", "facilities", "indicators", "sources"]
 FORGED = ["x", ["a", 1], 0, {"last_active_drawing": "junk"}, {"last_active_drawing": {"properties": [1, 2]}},
@@ -22,14 +25,6 @@ PAGE_ERROR = "这个页面出了问题"
 @pytest.fixture(autouse=True)
 def _database(db_path, monkeypatch):
     monkeypatch.setattr(paths, "DATABASE", db_path)
-
-
-def app(page: str, **params) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    at.switch_page(f"views/{page}.py")
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
 
 
 def visible_text(at: AppTest) -> str:
@@ -144,19 +139,7 @@ HOSTILE = ["![px](http://203.0.113.9/pixel.png)", "[详情](http://203.0.113.9/x
 @pytest.fixture(scope="module")
 def hostile_db(tmp_path_factory, db_path):
     """A copy of the database with projects whose names are Markdown, maths, shortcodes, formulas, HTML."""
-    import shutil
-
-    import pandas as pd
-
-    from bench.synthetic import insert_projects
-
-    target = tmp_path_factory.mktemp("hostile_names") / "planmap.duckdb"
-    shutil.copyfile(db_path, target)
-    rows = pd.DataFrame({"entity_id": [f"syn-{i:06d}" for i in range(len(HOSTILE))], "name": HOSTILE,
-                         "lon": [116.98 + i / 300 for i in range(len(HOSTILE))], "lat": [36.68] * len(HOSTILE),
-                         "district_code": "370105", "street_code": "370105013000", "status": "planned",
-                         "category": "产业", "precision_m": 500})
-    return insert_projects(target, rows)
+    return planted_database(db_path, tmp_path_factory.mktemp("hostile_names") / "planmap.duckdb", HOSTILE)
 
 
 @pytest.mark.parametrize("page,params", [("projects", {"s": "370105013000", "sel": "syn-000000"}),
