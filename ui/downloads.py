@@ -6,6 +6,7 @@ their own for machines) and are named after the view (``项目_天桥区_药山�
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 import json
 import re
 
@@ -46,18 +47,30 @@ def spreadsheet_safe(value):
     return f"'{value}" if isinstance(value, str) and value.startswith(_FORMULA_START) else value
 
 
-def readable(rows: pd.DataFrame) -> pd.DataFrame:
+def readable(rows: pd.DataFrame) -> Callable[[], pd.DataFrame]:
     """The rows with headers in the reader's language; an enumeration shows its label, and its code
-    follows in a column of its own."""
-    out = {}
+    follows in a column of its own. Labels are looked up now, in the session's language (a download is
+    built after the page's run, outside the session); the frame itself only when the file is asked for."""
+    language, headers, labels = lang(), {}, {}
     for column in rows.columns:
         if column in _READABLE:
             label, header = _READABLE[column]
-            out[header[lang()]] = [label(v) if isinstance(v, str) and v else "" for v in rows[column]]
-            out[header[lang()] + _CODE[lang()]] = rows[column].tolist()
+            labels[column] = {v: label(v) for v in rows[column].dropna().unique() if isinstance(v, str) and v}
+            headers[column] = (header[language], header[language] + _CODE[language])
         else:
-            out[_HEADERS.get(column, (column, column))[lang()]] = rows[column].tolist()
-    return pd.DataFrame(out)
+            headers[column] = (_HEADERS.get(column, (column, column))[language],)
+
+    def build() -> pd.DataFrame:
+        out = {}
+        for column in rows.columns:
+            if column in labels:
+                readable_name, code_name = headers[column]
+                out[readable_name] = [labels[column].get(v, "") for v in rows[column]]
+                out[code_name] = rows[column].tolist()
+            else:
+                out[headers[column][0]] = rows[column].tolist()
+        return pd.DataFrame(out)
+    return build
 
 
 def file_stem(kind: str, parts) -> str:
@@ -91,7 +104,7 @@ def render(rows: pd.DataFrame, page: str, parts=()) -> None:
     left, right = st.columns(2)
     stem, table = file_stem(t(page), parts), readable(rows)  # the session's language, read while the page runs
     # Built only when clicked (deferred), so a filter change does not serialise the whole set.
-    left.download_button(t("download_csv"), lambda: csv_bytes(table), f"{stem}.csv",
+    left.download_button(t("download_csv"), lambda: csv_bytes(table()), f"{stem}.csv",
                          "text/csv", key=f"{page}_csv", icon=":material/download:")
     right.download_button(t("download_geojson"), lambda: geojson(rows).encode("utf-8"), f"{stem}.geojson",
                           "application/geo+json", key=f"{page}_geojson", icon=":material/download:")
