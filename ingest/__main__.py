@@ -112,11 +112,18 @@ def _fix(args: argparse.Namespace) -> int:
     return 0
 
 
+def _have_seeds() -> bool:
+    """True when the seeds are there; otherwise says so on stderr."""
+    if paths.seeds_dir() is None:
+        print("error: the seeds are not available (../shared/seeds or PLANMAP_SEEDS)", file=sys.stderr)
+        return False
+    return True
+
+
 def _refresh(args: argparse.Namespace) -> int:
     from .refresh import refresh
 
-    if paths.seeds_dir() is None:
-        print("error: the seeds are not available (../shared/seeds or PLANMAP_SEEDS)", file=sys.stderr)
+    if not _have_seeds():
         return 2
     for table, n in refresh().items():
         print(f"wrote {table}: {n} rows")
@@ -151,8 +158,7 @@ def _reference(args: argparse.Namespace) -> int:
 def _communities(args: argparse.Namespace) -> int:
     from .communities import undecided_candidates
 
-    if paths.seeds_dir() is None:
-        print("error: the seeds are not available (../shared/seeds or PLANMAP_SEEDS)", file=sys.stderr)
+    if not _have_seeds():
         return 2
     rows = undecided_candidates()
     writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["entity_id"], lineterminator="\n")

@@ -63,22 +63,18 @@ def check_review(tables: dict) -> list[str]:
     for entity_id, canonical in aliases.items():
         if canonical != entity_id and aliases.get(canonical, canonical) != canonical:
             problems.append(f"aliases.csv {entity_id}: canonical {canonical} is itself a mention of {aliases[canonical]}")
-    for row in tables["site_classes"]:
-        where = f"site_classes.csv {row['entity_id']}"
-        if rows.get(row["entity_id"], ("",))[0] not in SITE_FAMILIES:
-            problems.append(f"{where}: not an entity of a locatable family")
-        if row["class"] not in SITE_CLASSES:
-            problems.append(f"{where}: class {row['class']!r} not in {sorted(SITE_CLASSES)}")
-        if not row.get("reason"):
-            problems.append(f"{where}: no reason")
-    for row in tables["layout_kinds"]:
-        where = f"layout_kinds.csv {row['entity_id']}"
-        if rows.get(row["entity_id"], ("",))[0] != "layouts":
-            problems.append(f"{where}: not a layout")
-        if row["layout_kind"] not in LAYOUT_KINDS:
-            problems.append(f"{where}: layout_kind {row['layout_kind']!r} not in {sorted(LAYOUT_KINDS)}")
-        if not row.get("reason"):
-            problems.append(f"{where}: no reason")
+    # one classification decision a line: (file, the tables its ids may come from, the column, its vocabulary)
+    for table, families, column, allowed, what in (
+            ("site_classes", SITE_FAMILIES, "class", SITE_CLASSES, "an entity of a locatable family"),
+            ("layout_kinds", {"layouts"}, "layout_kind", LAYOUT_KINDS, "a layout")):
+        for row in tables[table]:
+            where = f"{table}.csv {row['entity_id']}"
+            if rows.get(row["entity_id"], ("",))[0] not in families:
+                problems.append(f"{where}: not {what}")
+            if row[column] not in allowed:
+                problems.append(f"{where}: {column} {row[column]!r} not in {sorted(allowed)}")
+            if not row.get("reason"):
+                problems.append(f"{where}: no reason")
     for row in tables["fixes"]:
         where = f"fixes.csv {row['entity_id']} {row['field']}"
         if row["entity_id"] not in rows:
